@@ -1,0 +1,36 @@
+// The page configuration written by the server into <script id="webio-config">.
+
+import { isObject } from "./protocol";
+
+export type TransportKind = "websocket" | "http";
+
+export interface PageConfig {
+  protocol: string;
+  transport: TransportKind;
+  app: string;
+  static: string;
+}
+
+const CONFIG_ELEMENT_ID = "webio-config";
+
+/** Reads the configuration; unknown or missing fields get safe defaults. */
+export function readConfig(doc: Document): PageConfig {
+  let raw: unknown = {};
+  const node = doc.getElementById(CONFIG_ELEMENT_ID);
+  if (node && node.textContent) {
+    try {
+      raw = JSON.parse(node.textContent);
+    } catch (err) {
+      console.error("webio: unreadable page configuration", err);
+    }
+  } else {
+    console.error("webio: page configuration #" + CONFIG_ELEMENT_ID + " is missing");
+  }
+  const cfg = isObject(raw) ? raw : {};
+  return {
+    protocol: typeof cfg.protocol === "string" ? cfg.protocol : "1.0",
+    transport: cfg.transport === "http" ? "http" : "websocket",
+    app: typeof cfg.app === "string" && cfg.app !== "" ? cfg.app : "index",
+    static: typeof cfg.static === "string" ? cfg.static : "",
+  };
+}

@@ -1,0 +1,23 @@
+// `code`: <pre><code class="hljs"> with highlighting; `rows` caps the visible height.
+
+import { el } from "../dom";
+import { Spec, int, str } from "../protocol";
+import { highlightInto } from "./highlight";
+
+/** Line height of code blocks in em, kept in sync with style.css. */
+const LINE_HEIGHT_EM = 1.5;
+/** Vertical padding of code blocks in em (top + bottom), as in style.css. */
+const PADDING_EM = 2;
+
+export function renderCode(spec: Spec): HTMLElement {
+  const pre = el("pre");
+  const code = el("code");
+  highlightInto(code, str(spec, "content"), str(spec, "language"));
+  pre.appendChild(code);
+  const rows = int(spec, "rows", 0);
+  if (rows > 0) {
+    pre.style.maxHeight = rows * LINE_HEIGHT_EM + PADDING_EM + "em";
+    pre.style.overflow = "auto";
+  }
+  return pre;
+}

@@ -1,0 +1,17 @@
+// `link`: an <a> whose text is the name; dangerous URL schemes get no href.
+
+import { el, safeHref } from "../dom";
+import { Spec, bool, optStr, str } from "../protocol";
+
+export function renderLink(spec: Spec): HTMLElement {
+  const a = el("a", undefined, str(spec, "name"));
+  const app = optStr(spec, "app");
+  const href = app !== null ? "?app=" + encodeURIComponent(app) : safeHref(str(spec, "url"));
+  if (href !== null) a.href = href;
+  else console.warn("webio: refused link URL", spec.url);
+  if (bool(spec, "new_window")) {
+    a.target = "_blank";
+    a.rel = "noopener";
+  }
+  return a;
+}

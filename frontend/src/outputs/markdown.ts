@@ -1,0 +1,17 @@
+// `markdown`: marked's HTML, through DOMPurify when `sanitize`.
+
+import { Marked } from "marked";
+import { el } from "../dom";
+import { Spec, bool, str } from "../protocol";
+import { highlightBlocks } from "./highlight";
+import { setHtml } from "./sanitize";
+
+const parser = new Marked({ gfm: true, breaks: false, async: false });
+
+export function renderMarkdown(spec: Spec): HTMLElement {
+  const node = el("div", "webio-markdown");
+  const html = parser.parse(str(spec, "content"), { async: false }) as string;
+  setHtml(node, html, bool(spec, "sanitize"));
+  highlightBlocks(node);
+  return node;
+}

@@ -1,0 +1,7 @@
+// HTML from the server: inserted as given, or cleaned by DOMPurify when asked to.
+
+import DOMPurify from "dompurify";
+
+export function setHtml(target: HTMLElement, html: string, sanitize: boolean): void {
+  target.innerHTML = sanitize ? DOMPurify.sanitize(html) : html;
+}

@@ -1,0 +1,189 @@
+// HTTP transport: single-flight polling plus POSTed events.
+
+import { ClientEvent, ClientFrame, MAX_EVENTS_PER_FRAME } from "../protocol";
+import type { Transport, TransportHost } from "./types";
+import { endpointUrl } from "./url";
+
+const SESSION_HEADER = "webio-session-id";
+const NEW_SESSION = "new";
+const DEFAULT_PULL_INTERVAL_MS = 1000;
+const MIN_PULL_INTERVAL_MS = 50;
+/** Poll again this soon after a POST was answered. */
+const FOLLOW_UP_MS = 100;
+/** Consecutive failed requests before the connection counts as lost. */
+const MAX_FAILURES = 3;
+
+type Outcome = "ok" | "failed" | "gone";
+
+export class HttpTransport implements Transport {
+  private readonly app: string;
+  private readonly host: TransportHost;
+  private sessionId: string | null = null;
+  private intervalMs = DEFAULT_PULL_INTERVAL_MS;
+  private stopped = false;
+  private polling = false;
+  private pollSoon = false;
+  private pollTimer: number | undefined;
+  private pollDue = Infinity;
+  private failures = 0;
+  private queue: ClientEvent[] = [];
+  private posting = false;
+
+  constructor(app: string, host: TransportHost) {
+    this.app = app;
+    this.host = host;
+  }
+
+  start(): void {
+    window.addEventListener("pagehide", this.onPageHide);
+    this.schedulePoll(0);
+  }
+
+  setSession(sessionId: string): void {
+    if (this.sessionId === null && sessionId) this.sessionId = sessionId;
+  }
+
+  setPullInterval(ms: number): void {
+    if (!Number.isFinite(ms) || ms <= 0) return;
+    this.intervalMs = Math.max(MIN_PULL_INTERVAL_MS, ms);
+  }
+
+  send(events: ClientEvent[]): void {
+    if (this.stopped) return;
+    this.queue.push(...events);
+    void this.post();
+  }
+
+  acked(): void {
+    // Every poll carries the ack.
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.queue = [];
+    if (this.pollTimer !== undefined) window.clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+    window.removeEventListener("pagehide", this.onPageHide);
+  }
+
+  private readonly onPageHide = (event: PageTransitionEvent): void => {
+    // A page kept in the back/forward cache may come back: keep its session.
+    if (event.persisted || this.stopped || this.sessionId === null) return;
+    const frame: ClientFrame = { ack: this.host.ack(), events: [], close: true };
+    fetch(endpointUrl({ app: this.app }), {
+      method: "POST",
+      keepalive: true,
+      credentials: "same-origin",
+      headers: { [SESSION_HEADER]: this.sessionId, "Content-Type": "application/json" },
+      body: JSON.stringify(frame),
+    }).catch(() => undefined);
+    this.stop();
+  };
+
+  private schedulePoll(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.polling) {
+      if (delayMs < this.intervalMs) this.pollSoon = true;
+      return;
+    }
+    const due = Date.now() + delayMs;
+    if (this.pollTimer !== undefined) {
+      if (this.pollDue <= due) return;
+      window.clearTimeout(this.pollTimer);
+    }
+    this.pollDue = due;
+    this.pollTimer = window.setTimeout(() => {
+      this.pollTimer = undefined;
+      this.pollDue = Infinity;
+      void this.poll();
+    }, delayMs);
+  }
+
+  private async poll(): Promise<void> {
+    if (this.stopped || this.polling) return;
+    this.polling = true;
+    this.pollSoon = false;
+    let outcome: Outcome;
+    try {
+      const response = await fetch(endpointUrl({ app: this.app, ack: this.host.ack() }), {
+        method: "GET",
+        cache: "no-store",
+        credentials: "same-origin",
+        headers: { [SESSION_HEADER]: this.sessionId ?? NEW_SESSION },
+      });
+      outcome = await this.handle(response);
+    } catch (err) {
+      console.error("webio: poll failed", err);
+      outcome = "failed";
+    }
+    this.polling = false;
+    if (this.settle(outcome)) {
+      this.schedulePoll(this.pollSoon ? FOLLOW_UP_MS : this.intervalMs);
+      void this.post();
+    }
+  }
+
+  private async post(): Promise<void> {
+    if (this.posting || this.stopped || this.sessionId === null || this.queue.length === 0) return;
+    this.posting = true;
+    const events = this.queue.splice(0, MAX_EVENTS_PER_FRAME);
+    const frame: ClientFrame = { ack: this.host.ack(), events };
+    let outcome: Outcome;
+    try {
+      const response = await fetch(endpointUrl({ app: this.app }), {
+        method: "POST",
+        cache: "no-store",
+        credentials: "same-origin",
+        headers: { [SESSION_HEADER]: this.sessionId, "Content-Type": "application/json" },
+        body: JSON.stringify(frame),
+      });
+      outcome = await this.handle(response);
+    } catch (err) {
+      console.error("webio: sending events failed", err);
+      outcome = "failed";
+    }
+    this.posting = false;
+    if (this.settle(outcome)) {
+      this.schedulePoll(FOLLOW_UP_MS);
+      void this.post();
+    }
+  }
+
+  /** Reads one poll or POST answer and hands its frame to the host. */
+  private async handle(response: Response): Promise<Outcome> {
+    if (response.status === 410 || response.status === 404) return "gone";
+    if (!response.ok) {
+      console.error("webio: server answered HTTP " + response.status);
+      return "failed";
+    }
+    if (this.sessionId === null) {
+      const id = response.headers.get(SESSION_HEADER);
+      if (!id || id === NEW_SESSION) {
+        console.error("webio: the server gave no session id");
+        return "failed";
+      }
+      this.sessionId = id;
+    }
+    const text = await response.text();
+    if (this.stopped) return "ok";
+    if (text.trim() !== "") this.host.receive(text);
+    return "ok";
+  }
+
+  /** Counts failures; returns whether the transport goes on. */
+  private settle(outcome: Outcome): boolean {
+    if (this.stopped) return false;
+    if (outcome === "ok") {
+      this.failures = 0;
+      return true;
+    }
+    if (outcome === "failed") {
+      this.failures += 1;
+      if (this.failures < MAX_FAILURES) return true;
+    }
+    this.stop();
+    this.host.lost(false);
+    return false;
+  }
+}

@@ -1,0 +1,178 @@
+// WebSocket transport: one socket per session, reconnect with backoff when the
+// session allows it.
+
+import type { ClientEvent, ClientFrame } from "../protocol";
+import { chunks } from "./batch";
+import type { Transport, TransportHost } from "./types";
+import { endpointUrl } from "./url";
+
+const ACK_INTERVAL_MS = 500;
+const BACKOFF_MIN_MS = 500;
+const BACKOFF_MAX_MS = 3000;
+/** Close code of the server for "no such session" on a reconnect. */
+const CLOSE_SESSION_NOT_FOUND = 4404;
+const CLOSE_NORMAL = 1000;
+
+export class WebSocketTransport implements Transport {
+  private readonly app: string;
+  private readonly host: TransportHost;
+  private socket: WebSocket | null = null;
+  private stopped = false;
+  private sessionId: string | null = null;
+  private reconnectTimeoutS = 0;
+  private lastSentAck = 0;
+  private ackTimer: number | undefined;
+  private queue: ClientEvent[] = [];
+  private reconnecting = false;
+  private backoffMs = BACKOFF_MIN_MS;
+  private retryTimer: number | undefined;
+  private deadlineTimer: number | undefined;
+  private deadline = 0;
+
+  constructor(app: string, host: TransportHost) {
+    this.app = app;
+    this.host = host;
+  }
+
+  start(): void {
+    this.connect(false);
+  }
+
+  setSession(sessionId: string, reconnectTimeout: number): void {
+    this.sessionId = sessionId || this.sessionId;
+    this.reconnectTimeoutS = reconnectTimeout > 0 ? reconnectTimeout : 0;
+  }
+
+  setPullInterval(): void {
+    // Polling interval: HTTP only.
+  }
+
+  send(events: ClientEvent[]): void {
+    if (this.stopped) return;
+    this.queue.push(...events);
+    this.flush();
+  }
+
+  acked(): void {
+    if (this.stopped || this.ackTimer !== undefined) return;
+    if (this.host.ack() <= this.lastSentAck) return;
+    this.ackTimer = window.setTimeout(() => {
+      this.ackTimer = undefined;
+      const ack = this.host.ack();
+      if (ack > this.lastSentAck && this.isOpen()) this.sendFrame({ ack, events: [] });
+    }, ACK_INTERVAL_MS);
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.clearTimers();
+    this.queue = [];
+    const socket = this.socket;
+    this.socket = null;
+    if (socket && socket.readyState <= WebSocket.OPEN) {
+      try {
+        socket.close(CLOSE_NORMAL);
+      } catch (err) {
+        console.error("webio: closing the socket failed", err);
+      }
+    }
+  }
+
+  private isOpen(): boolean {
+    return this.socket !== null && this.socket.readyState === WebSocket.OPEN;
+  }
+
+  private connect(resume: boolean): void {
+    const params: Record<string, string | number> = { app: this.app };
+    if (resume && this.sessionId !== null) {
+      params.session = this.sessionId;
+      params.ack = this.host.ack();
+    }
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(endpointUrl(params, "ws"));
+    } catch (err) {
+      console.error("webio: cannot open the WebSocket", err);
+      this.onClose(null);
+      return;
+    }
+    this.socket = socket;
+    socket.onopen = () => {
+      if (socket !== this.socket || this.stopped) return;
+      // The URL carried the ack of a resumed session.
+      if (resume) this.lastSentAck = Math.max(this.lastSentAck, Number(params.ack) || 0);
+      if (this.reconnecting) {
+        this.reconnecting = false;
+        this.backoffMs = BACKOFF_MIN_MS;
+        this.clearTimers();
+        this.host.restored();
+      }
+      this.flush();
+    };
+    socket.onmessage = (event: MessageEvent) => {
+      if (socket !== this.socket || this.stopped) return;
+      if (typeof event.data === "string") this.host.receive(event.data);
+      else console.error("webio: binary frame ignored");
+    };
+    socket.onclose = (event: CloseEvent) => {
+      if (socket !== this.socket) return;
+      this.socket = null;
+      this.onClose(event.code);
+    };
+  }
+
+  private onClose(code: number | null): void {
+    if (this.stopped) return;
+    const canResume =
+      code !== CLOSE_SESSION_NOT_FOUND && this.sessionId !== null && this.reconnectTimeoutS > 0;
+    if (!canResume) {
+      this.giveUp();
+      return;
+    }
+    if (!this.reconnecting) {
+      this.reconnecting = true;
+      this.backoffMs = BACKOFF_MIN_MS;
+      this.deadline = Date.now() + this.reconnectTimeoutS * 1000;
+      this.deadlineTimer = window.setTimeout(() => {
+        if (this.reconnecting) this.giveUp();
+      }, this.reconnectTimeoutS * 1000);
+      this.host.lost(true);
+    }
+    const delay = this.backoffMs;
+    this.backoffMs = Math.min(this.backoffMs * 2, BACKOFF_MAX_MS);
+    if (Date.now() + delay >= this.deadline) {
+      this.giveUp();
+      return;
+    }
+    this.retryTimer = window.setTimeout(() => {
+      this.retryTimer = undefined;
+      if (!this.stopped) this.connect(true);
+    }, delay);
+  }
+
+  private giveUp(): void {
+    this.stop();
+    this.host.lost(false);
+  }
+
+  private flush(): void {
+    if (!this.isOpen() || this.queue.length === 0) return;
+    const pending = this.queue;
+    this.queue = [];
+    for (const events of chunks(pending)) this.sendFrame({ ack: this.host.ack(), events });
+  }
+
+  private sendFrame(frame: ClientFrame): void {
+    if (!this.socket) return;
+    this.socket.send(JSON.stringify(frame));
+    this.lastSentAck = Math.max(this.lastSentAck, frame.ack);
+  }
+
+  private clearTimers(): void {
+    for (const timer of [this.ackTimer, this.retryTimer, this.deadlineTimer]) {
+      if (timer !== undefined) window.clearTimeout(timer);
+    }
+    this.ackTimer = this.retryTimer = this.deadlineTimer = undefined;
+  }
+}

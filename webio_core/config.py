@@ -1,0 +1,90 @@
+"""``config()``: page title, description and injected JS/CSS, for one app or for all of them."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Callable, Optional, Union
+
+_APP_CONFIG_ATTR = "_webio_config"
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    title: Optional[str] = None
+    description: Optional[str] = None
+    js_code: Optional[str] = None
+    js_file: tuple[str, ...] = ()
+    css_style: Optional[str] = None
+    css_file: tuple[str, ...] = ()
+    theme: Optional[str] = field(default=None)
+
+    def merged(self, override: AppConfig) -> AppConfig:
+        changes = {
+            f.name: getattr(override, f.name)
+            for f in fields(self)
+            if getattr(override, f.name) not in (None, ())
+        }
+        return replace(self, **changes)
+
+
+# PyWebIO's config() called directly sets defaults for every app of the process; this is that
+# process-wide default, and the only global setting webio_core keeps.
+_global_config = AppConfig()
+
+
+def _as_tuple(files: Union[str, list[str], tuple[str, ...], None]) -> tuple[str, ...]:
+    if not files:
+        return ()
+    return (files,) if isinstance(files, str) else tuple(files)
+
+
+def config(
+    *,
+    title: Optional[str] = None,
+    description: Optional[str] = None,
+    js_code: Optional[str] = None,
+    js_file: Union[str, list[str]] = (),  # type: ignore[assignment]
+    css_style: Optional[str] = None,
+    css_file: Union[str, list[str]] = (),  # type: ignore[assignment]
+    theme: Optional[str] = None,
+) -> Any:
+    """Configure the page: ``config(title=...)`` for every app, ``@config(title=...)`` for one."""
+    global _global_config
+    settings = AppConfig(
+        title=title,
+        description=description,
+        js_code=js_code,
+        js_file=_as_tuple(js_file),
+        css_style=css_style,
+        css_file=_as_tuple(css_file),
+        theme=theme,
+    )
+    previous = _global_config
+    _global_config = previous.merged(settings)
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        # Used as a decorator after all: undo the global change, keep it for this app only.
+        global _global_config
+        _global_config = previous
+        own = getattr(func, _APP_CONFIG_ATTR, AppConfig())
+        setattr(func, _APP_CONFIG_ATTR, own.merged(settings))
+        return func
+
+    return decorate
+
+
+def app_config(func: Callable[..., Any]) -> AppConfig:
+    """The effective configuration of an app: global defaults, docstring, then its decorator."""
+    title, description = _docstring_title(func)
+    from_doc = AppConfig(title=title, description=description)
+    own = getattr(func, _APP_CONFIG_ATTR, AppConfig())
+    return _global_config.merged(from_doc).merged(own)
+
+
+def _docstring_title(func: Callable[..., Any]) -> tuple[Optional[str], Optional[str]]:
+    doc = inspect.getdoc(func)
+    if not doc:
+        return None, None
+    title, _, description = doc.partition("\n\n")
+    return title.strip() or None, description.strip() or None

@@ -1,0 +1,1 @@
+"""Transport-agnostic server machinery that every backend plugin reuses."""

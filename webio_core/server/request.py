@@ -1,0 +1,69 @@
+"""The framework-neutral request and response that backends translate to and from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional, Union
+
+
+@dataclass
+class Request:
+    """What the core needs to know of an HTTP request or WebSocket upgrade."""
+
+    method: str
+    query: Mapping[str, str]
+    headers: Mapping[str, str]
+    remote_ip: str = ""
+    body: bytes = b""
+    #: Reads at most ``n`` bytes of the body; lets the core refuse a large body unread.
+    body_reader: Optional[Callable[[int], bytes]] = field(default=None, repr=False)
+    #: The framework's own request object, exposed to apps as ``session.info.request``.
+    raw: Any = None
+
+    @classmethod
+    def build(
+        cls,
+        method: str,
+        query: Iterable[tuple[str, str]],
+        headers: Iterable[tuple[str, str]],
+        **kwargs: Any,
+    ) -> Request:
+        # First value wins for repeated query arguments; header names are case-insensitive.
+        query_dict: dict[str, str] = {}
+        for key, value in query:
+            query_dict.setdefault(key, value)
+        header_dict = {key.lower(): value for key, value in headers}
+        return cls(method=method.upper(), query=query_dict, headers=header_dict, **kwargs)
+
+    def read_body(self, limit: int) -> Optional[bytes]:
+        """The body, or None when it is longer than ``limit`` bytes."""
+        body = self.body_reader(limit + 1) if self.body_reader is not None else self.body
+        return None if len(body) > limit else body
+
+    def header(self, name: str, default: str = "") -> str:
+        return self.headers.get(name.lower(), default)
+
+    @property
+    def host(self) -> str:
+        return self.header("host")
+
+    @property
+    def origin(self) -> str:
+        return self.header("origin")
+
+
+@dataclass
+class Response:
+    status: int
+    body: Union[bytes, str] = b""
+    content_type: str = "text/plain; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def body_bytes(self) -> bytes:
+        return self.body.encode() if isinstance(self.body, str) else self.body
+
+
+def text_response(status: int, message: str, headers: Optional[dict[str, str]] = None) -> Response:
+    return Response(status, message, headers=headers or {})

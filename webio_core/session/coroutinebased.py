@@ -1,0 +1,182 @@
+"""Sessions for ``async def`` apps: the app is a real asyncio task on the server's event loop,
+so ``await input()`` composes with ``asyncio.gather``, ``wait_for`` and ``create_task``."""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import inspect
+import logging
+import threading
+from collections.abc import Awaitable, Coroutine
+from typing import Any, Callable, Optional
+
+from .base import CLOSED, Session
+from .context import bind_session
+from .errors import SessionClosedException, SessionException
+
+logger = logging.getLogger("webio_core.session")
+
+
+class TaskHandler:
+    """Handle of a coroutine started with :func:`webio_core.session.run_async`."""
+
+    def __init__(self, close: Callable[[], None], closed: Callable[[], bool]) -> None:
+        self.close = close
+        self.closed = closed
+
+    def __repr__(self) -> str:
+        return f"<TaskHandler closed={self.closed()}>"
+
+
+class AsyncInbox:
+    """Form events, handed from any thread to the session's event loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._queue: asyncio.Queue[Any] = asyncio.Queue()
+
+    def put(self, event: Any) -> None:
+        try:
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, event)
+        except RuntimeError:
+            pass  # the loop is closed: nothing waits on this inbox any more
+
+    async def get(self) -> Any:
+        event = await self._queue.get()
+        if event is CLOSED:
+            raise SessionClosedException("the session was closed while waiting for input")
+        return event
+
+
+class CoroutineSession(Session):
+    """The app coroutine runs as an asyncio task on ``loop``."""
+
+    is_coroutine = True
+
+    def __init__(self, *args: Any, loop: asyncio.AbstractEventLoop, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.loop = loop
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._context = contextvars.copy_context()
+        self._context.run(bind_session, self)
+
+    def _on_loop(self) -> bool:
+        try:
+            return asyncio.get_running_loop() is self.loop
+        except RuntimeError:
+            return False
+
+    def _call_on_loop(self, func: Callable[..., Any], *args: Any) -> None:
+        if self._on_loop():
+            func(*args)
+        else:
+            self.loop.call_soon_threadsafe(func, *args)
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any], background: bool) -> asyncio.Task[Any]:
+        """Start ``coro`` as a task that sees this session as current. Loop thread only."""
+        task = self._context.run(self.loop.create_task, self._guard(coro, background))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _guard(self, coro: Awaitable[Any], background: bool) -> None:
+        try:
+            await coro
+        except (SessionException, asyncio.CancelledError):
+            if not self.closed:
+                raise
+        except Exception as exc:
+            self._report_task_error(exc)
+        finally:
+            if background:
+                self._end_background_work()
+            else:
+                self._on_task_finished()
+
+    def _start_task(self) -> None:
+        self._call_on_loop(self._spawn, self._target(), False)
+
+    def _new_inbox(self) -> AsyncInbox:
+        return AsyncInbox(self.loop)
+
+    def _run_callback(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        self._call_on_loop(self._callback_on_loop, callback, args)
+
+    def _callback_on_loop(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        if self.closed:
+            return
+        try:
+            result = self._context.run(callback, *args)
+        except Exception as exc:
+            self._report_task_error(exc)
+            return
+        if inspect.isawaitable(result):
+            self._begin_background_work()
+            self._spawn(result, True)
+
+    def run_async(self, coro: Coroutine[Any, Any, Any]) -> TaskHandler:
+        if not self._on_loop():
+            raise RuntimeError("run_async() must be called from the session's own coroutines")
+        self._begin_background_work()
+        task = self._spawn(coro, True)
+        return TaskHandler(close=task.cancel, closed=task.done)
+
+    def _stop_work(self) -> None:
+        # Pending inputs get SessionClosedException first (their inboxes were just fed CLOSED);
+        # whatever still runs one loop turn later is cancelled, so no task outlives the session.
+        def cancel_leftovers() -> None:
+            for task in list(self._tasks):
+                task.cancel()
+
+        try:
+            self.loop.call_soon_threadsafe(self.loop.call_soon, cancel_leftovers)
+        except RuntimeError:
+            pass  # the loop is closed, and its tasks with it
+
+    async def hold(self) -> None:
+        while not self.closed:
+            await asyncio.sleep(0.2)
+
+    @property
+    def tasks(self) -> set[asyncio.Task[Any]]:
+        return set(self._tasks)
+
+
+_session_loop: Optional[asyncio.AbstractEventLoop] = None
+_session_loop_lock = threading.Lock()
+
+
+def _claim_session_loop(loop: asyncio.AbstractEventLoop) -> None:
+    global _session_loop
+    with _session_loop_lock:
+        if _session_loop is not None and not _session_loop.is_closed():
+            raise RuntimeError("an event loop for webio_core sessions is already running")
+        _session_loop = loop
+
+
+def run_event_loop(debug: bool = False) -> None:
+    """Run, in this thread, the asyncio loop of the coroutine sessions of HTTP backends."""
+    loop = asyncio.new_event_loop()
+    loop.set_debug(debug)
+    _claim_session_loop(loop)
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_forever()
+    finally:
+        loop.close()
+
+
+def session_event_loop() -> asyncio.AbstractEventLoop:
+    """The loop of :func:`run_event_loop`; one is started in a daemon thread if none runs yet."""
+    with _session_loop_lock:
+        if _session_loop is not None and not _session_loop.is_closed():
+            return _session_loop
+    loop = asyncio.new_event_loop()
+    try:
+        _claim_session_loop(loop)
+    except RuntimeError:  # another thread won the race
+        loop.close()
+        return session_event_loop()
+    threading.Thread(target=loop.run_forever, name="webio-event-loop", daemon=True).start()
+    return loop

@@ -1,0 +1,127 @@
+"""Sessions for plain functions: the app runs in its own thread, callbacks in a second one."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from typing import Any, Callable, Optional
+
+from .base import CLOSED, Session
+from .context import bind_session
+from .errors import SessionClosedException, SessionException
+
+logger = logging.getLogger("webio_core.session")
+
+_STOP = object()
+
+
+class ThreadInbox:
+    def __init__(self) -> None:
+        self._queue: queue.Queue[Any] = queue.Queue()
+
+    def put(self, event: Any) -> None:
+        self._queue.put(event)
+
+    def get(self) -> Any:
+        event = self._queue.get()
+        if event is CLOSED:
+            raise SessionClosedException("the session was closed while waiting for input")
+        return event
+
+
+class ThreadSession(Session):
+    """The app function runs in a dedicated thread; ``input()`` blocks that thread."""
+
+    is_coroutine = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._callback_queue: queue.Queue[Any] = queue.Queue()
+        self._callback_thread: Optional[threading.Thread] = None
+        self._task_thread: Optional[threading.Thread] = None
+
+    def _start_task(self) -> None:
+        self._task_thread = threading.Thread(
+            target=self._run_task, name=f"webio-task-{self.short_id}", daemon=True
+        )
+        self._task_thread.start()
+
+    def _run_task(self) -> None:
+        bind_session(self)
+        try:
+            self._target()
+        except SessionException as exc:
+            if not self.closed:
+                self._report_task_error(exc)
+        except Exception as exc:
+            self._report_task_error(exc)
+        finally:
+            self._on_task_finished()
+
+    def _new_inbox(self) -> ThreadInbox:
+        return ThreadInbox()
+
+    def _run_callback(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        with self._lock:
+            if self.closed:
+                return
+            if self._callback_thread is None:
+                # Callbacks run one at a time, in the order the user clicked.
+                self._callback_thread = threading.Thread(
+                    target=self._callback_loop, name=f"webio-callbacks-{self.short_id}", daemon=True
+                )
+                self._callback_thread.start()
+        self._callback_queue.put((callback, args))
+
+    def _callback_loop(self) -> None:
+        bind_session(self)
+        while True:
+            item = self._callback_queue.get()
+            if item is _STOP:
+                return
+            callback, args = item
+            try:
+                callback(*args)
+            except SessionException:
+                if not self.closed:
+                    logger.exception("session %s: callback failed", self.short_id)
+            except Exception as exc:
+                self._report_task_error(exc)
+
+    def _stop_work(self) -> None:
+        self._callback_queue.put(_STOP)
+
+    def register_thread(self, thread: threading.Thread) -> None:
+        """Let ``thread`` call webio_core functions; the session stays open while it runs."""
+        run, start = thread.run, thread.start
+
+        def start_in_session() -> None:
+            # Counted from start(), so the session cannot close between start() and run().
+            self._begin_background_work()
+            try:
+                start()
+            except BaseException:
+                self._end_background_work()
+                raise
+
+        def run_in_session() -> None:
+            bind_session(self)
+            try:
+                run()
+            except SessionException:
+                if not self.closed:
+                    raise
+            finally:
+                self._end_background_work()
+
+        thread.start = start_in_session  # type: ignore[method-assign]
+        thread.run = run_in_session  # type: ignore[method-assign]
+
+    def hold(self) -> None:
+        self.wait_closed()
+
+    @property
+    def threads(self) -> list[threading.Thread]:
+        """The threads this session started (for tests that check nothing is left behind)."""
+        return [t for t in (self._task_thread, self._callback_thread) if t is not None]

@@ -73,7 +73,7 @@ class CoroutineSession(Session):
         else:
             self.loop.call_soon_threadsafe(func, *args)
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any], background: bool) -> asyncio.Task[Any]:
+    def _spawn(self, coro: Awaitable[Any], background: bool) -> asyncio.Task[Any]:
         """Start ``coro`` as a task that sees this session as current. Loop thread only."""
         task = self._context.run(self.loop.create_task, self._guard(coro, background))
         self._tasks.add(task)
@@ -120,7 +120,11 @@ class CoroutineSession(Session):
             raise RuntimeError("run_async() must be called from the session's own coroutines")
         self._begin_background_work()
         task = self._spawn(coro, True)
-        return TaskHandler(close=task.cancel, closed=task.done)
+
+        def close() -> None:
+            task.cancel()
+
+        return TaskHandler(close=close, closed=task.done)
 
     def _stop_work(self) -> None:
         # Pending inputs get SessionClosedException first (their inboxes were just fed CLOSED);

@@ -211,9 +211,8 @@ class _WebSocketTransport(_Transport):
         scheme = "wss" if parts.scheme == "https" else "ws"
         query = urllib.parse.urlencode({"app": self.client.app})
         url = urllib.parse.urlunsplit((scheme, parts.netloc, parts.path or "/", query, ""))
-        self._socket = connect(
-            url, origin=self.client.origin or None, open_timeout=self.client.timeout
-        )  # type: ignore[arg-type]
+        origin: Any = self.client.origin or None
+        self._socket = connect(url, origin=origin, open_timeout=self.client.timeout)
         self._reader = threading.Thread(target=self._read, name="webio-test-client", daemon=True)
         self._reader.start()
 

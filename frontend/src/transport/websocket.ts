@@ -9,6 +9,10 @@ import { endpointUrl } from "./url";
 const ACK_INTERVAL_MS = 500;
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 3000;
+/** A re-opened socket counts as stable (ends the reconnect window) after this long. */
+const STABLE_AFTER_MS = 1000;
+/** How long a connection attempt started just before the deadline may still take. */
+const LAST_ATTEMPT_GRACE_MS = 2000;
 /** Close code of the server for "no such session" on a reconnect. */
 const CLOSE_SESSION_NOT_FOUND = 4404;
 const CLOSE_NORMAL = 1000;
@@ -23,11 +27,14 @@ export class WebSocketTransport implements Transport {
   private lastSentAck = 0;
   private ackTimer: number | undefined;
   private queue: ClientEvent[] = [];
+  /** The host was told the connection is lost and not yet that it is back. */
   private reconnecting = false;
+  /** End of the current reconnect window (null: no window open). */
+  private deadline: number | null = null;
   private backoffMs = BACKOFF_MIN_MS;
   private retryTimer: number | undefined;
   private deadlineTimer: number | undefined;
-  private deadline = 0;
+  private stableTimer: number | undefined;
 
   constructor(app: string, host: TransportHost) {
     this.app = app;
@@ -102,16 +109,20 @@ export class WebSocketTransport implements Transport {
       if (socket !== this.socket || this.stopped) return;
       // The URL carried the ack of a resumed session.
       if (resume) this.lastSentAck = Math.max(this.lastSentAck, Number(params.ack) || 0);
+      if (this.deadline !== null) {
+        // Keep the reconnect window open until the socket proves stable, so a server
+        // that accepts and at once drops the socket cannot make us retry forever.
+        this.stableTimer = window.setTimeout(() => this.endReconnectWindow(), STABLE_AFTER_MS);
+      }
       if (this.reconnecting) {
         this.reconnecting = false;
-        this.backoffMs = BACKOFF_MIN_MS;
-        this.clearTimers();
         this.host.restored();
       }
       this.flush();
     };
     socket.onmessage = (event: MessageEvent) => {
       if (socket !== this.socket || this.stopped) return;
+      this.endReconnectWindow();
       if (typeof event.data === "string") this.host.receive(event.data);
       else console.error("webio: binary frame ignored");
     };
@@ -124,31 +135,50 @@ export class WebSocketTransport implements Transport {
 
   private onClose(code: number | null): void {
     if (this.stopped) return;
+    if (this.stableTimer !== undefined) window.clearTimeout(this.stableTimer);
+    this.stableTimer = undefined;
     const canResume =
       code !== CLOSE_SESSION_NOT_FOUND && this.sessionId !== null && this.reconnectTimeoutS > 0;
     if (!canResume) {
       this.giveUp();
       return;
     }
-    if (!this.reconnecting) {
-      this.reconnecting = true;
+    if (this.deadline === null) {
       this.backoffMs = BACKOFF_MIN_MS;
       this.deadline = Date.now() + this.reconnectTimeoutS * 1000;
+      // Guard against an attempt that neither opens nor fails.
       this.deadlineTimer = window.setTimeout(() => {
-        if (this.reconnecting) this.giveUp();
-      }, this.reconnectTimeoutS * 1000);
+        this.deadlineTimer = undefined;
+        if (!this.isOpen()) this.giveUp();
+      }, this.reconnectTimeoutS * 1000 + LAST_ATTEMPT_GRACE_MS);
+    }
+    if (!this.reconnecting) {
+      this.reconnecting = true;
       this.host.lost(true);
     }
-    const delay = this.backoffMs;
-    this.backoffMs = Math.min(this.backoffMs * 2, BACKOFF_MAX_MS);
-    if (Date.now() + delay >= this.deadline) {
+    const remaining = this.deadline - Date.now();
+    if (remaining <= 0) {
       this.giveUp();
       return;
     }
+    // The last attempt is made at the deadline at the latest.
+    const delay = Math.min(this.backoffMs, remaining);
+    this.backoffMs = Math.min(this.backoffMs * 2, BACKOFF_MAX_MS);
     this.retryTimer = window.setTimeout(() => {
       this.retryTimer = undefined;
       if (!this.stopped) this.connect(true);
     }, delay);
+  }
+
+  /** The connection works again: the next loss starts a fresh reconnect window. */
+  private endReconnectWindow(): void {
+    if (this.deadline === null) return;
+    this.deadline = null;
+    this.backoffMs = BACKOFF_MIN_MS;
+    for (const timer of [this.deadlineTimer, this.stableTimer]) {
+      if (timer !== undefined) window.clearTimeout(timer);
+    }
+    this.deadlineTimer = this.stableTimer = undefined;
   }
 
   private giveUp(): void {
@@ -170,9 +200,9 @@ export class WebSocketTransport implements Transport {
   }
 
   private clearTimers(): void {
-    for (const timer of [this.ackTimer, this.retryTimer, this.deadlineTimer]) {
+    for (const timer of [this.ackTimer, this.retryTimer, this.deadlineTimer, this.stableTimer]) {
       if (timer !== undefined) window.clearTimeout(timer);
     }
-    this.ackTimer = this.retryTimer = this.deadlineTimer = undefined;
+    this.ackTimer = this.retryTimer = this.deadlineTimer = this.stableTimer = undefined;
   }
 }

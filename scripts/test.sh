@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Install everything the test suite needs (idempotently) and run all of it:
+# lint, type check, the browser client's build check, then pytest (unit, conformance over every
+# installed backend, security, plugin, end-to-end in headless Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${VENV:-.venv}
+PY="$VENV/bin/python"
+
+step() { printf '\n== %s ==\n' "$*"; }
+
+step "system packages (chromium for the end-to-end tests)"
+if ! command -v chromium >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+chromium --version
+
+step "python environment ($VENV)"
+[ -x "$PY" ] || python3 -m venv "$VENV"
+"$PY" -m pip install -q --upgrade pip
+"$PY" -m pip install -q -r requirements-test.txt \
+  -e . -e plugins/webio-tornado -e plugins/webio-flask \
+  -e tests/plugin/webio-stdlib-backend
+
+step "browser client: rebuild and compare with the committed bundle"
+(cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent typecheck && npm run --silent build)
+if ! git diff --exit-code --stat -- webio_core/static; then
+  echo "webio_core/static differs from a fresh build of frontend/: run 'npm run build' in frontend/ and commit." >&2
+  exit 1
+fi
+
+step "lint and type check"
+"$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
+"$VENV/bin/mypy"
+
+step "tests"
+"$PY" -m pytest "$@"

@@ -46,10 +46,10 @@ def make_index_app(apps: dict[str, AppFunction]) -> AppFunction:
 
         put_markdown("# Applications")
         for name, func in apps.items():
-            put_link(name, app=name)
-            description = app_config(func).title
-            if description:
-                put_text(description)
+            settings = app_config(func)
+            put_link(settings.title or name, app=name)
+            if settings.description:
+                put_text(settings.description)
 
     index.__doc__ = "Applications"
     return index

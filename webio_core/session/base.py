@@ -18,6 +18,11 @@ from .info import LocalNamespace, SessionInfo
 
 logger = logging.getLogger("webio_core.session")
 
+
+class StaleEvent(ProtocolError):
+    """An event for a form or callback this session does not have (any more)."""
+
+
 #: Turns the data of a client ``callback`` event into the callback's positional arguments.
 Decoder = Callable[[Any], "tuple[Any, ...]"]
 
@@ -98,6 +103,9 @@ class Session:
         for event in frame.events:
             try:
                 self._dispatch(event)
+            except StaleEvent as exc:
+                # Normal in a race: e.g. a field's blur arriving after its form was submitted.
+                logger.info("session %s: dropped event: %s", self.short_id, exc)
             except ProtocolError as exc:
                 logger.warning("session %s: dropped event: %s", self.short_id, exc)
         if frame.close:
@@ -248,13 +256,13 @@ class Session:
         if event.event == "callback":
             entry = self._callbacks.get(event.task_id)
             if entry is None:
-                raise ProtocolError(f"no callback {event.task_id!r} in this session")
+                raise StaleEvent(f"no callback {event.task_id!r} in this session")
             callback, decode = entry
             self._run_callback(callback, decode(event.data))
             return
         inbox = self._forms.get(event.task_id)
         if inbox is None:
-            raise ProtocolError(f"no pending form {event.task_id!r} in this session")
+            raise StaleEvent(f"no pending form {event.task_id!r} in this session")
         inbox.put(event)
 
     # ---- implemented by the execution models --------------------------------------------------

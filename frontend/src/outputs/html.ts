@@ -6,6 +6,6 @@ import { setHtml } from "./sanitize";
 
 export function renderHtml(spec: Spec): HTMLElement {
   const node = el("div");
-  setHtml(node, str(spec, "content"), bool(spec, "sanitize"));
+  setHtml(node, str(spec, "content"), bool(spec, "sanitize", true));
   return node;
 }

@@ -11,7 +11,7 @@ const parser = new Marked({ gfm: true, breaks: false, async: false });
 export function renderMarkdown(spec: Spec): HTMLElement {
   const node = el("div", "webio-markdown");
   const html = parser.parse(str(spec, "content"), { async: false }) as string;
-  setHtml(node, html, bool(spec, "sanitize"));
+  setHtml(node, html, bool(spec, "sanitize", true));
   highlightBlocks(node);
   return node;
 }

@@ -1,4 +1,5 @@
 // HTML from the server: inserted as given, or cleaned by DOMPurify when asked to.
+// Renderers treat a spec without a `sanitize` field as sanitize = true (fail safe).
 
 import DOMPurify from "dompurify";
 

@@ -1,0 +1,77 @@
+"""End-to-end fixtures: Debian's Chromium driven by Playwright, and real servers on loopback."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from webio_core.testing import serve
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+#: The backends the end-to-end tests must cover (a missing one fails, it is not skipped).
+E2E_BACKENDS = ["tornado", "flask"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture(scope="module")
+def demo_apps() -> dict[str, Any]:
+    sys.path.insert(0, str(EXAMPLES))
+    try:
+        from demo import APPS
+    finally:
+        sys.path.remove(str(EXAMPLES))
+    return APPS
+
+
+@pytest.fixture(params=E2E_BACKENDS)
+def e2e_backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def demo_url(e2e_backend: str, demo_apps: dict[str, Any]) -> Iterator[str]:
+    with serve(demo_apps, backend=e2e_backend) as server:
+        yield server.url

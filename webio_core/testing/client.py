@@ -212,7 +212,8 @@ class _WebSocketTransport(_Transport):
         query = urllib.parse.urlencode({"app": self.client.app})
         url = urllib.parse.urlunsplit((scheme, parts.netloc, parts.path or "/", query, ""))
         origin: Any = self.client.origin or None
-        self._socket = connect(url, origin=origin, open_timeout=self.client.timeout)
+        # Entered as a context manager: websockets deprecates plain connect() calls.
+        self._socket = connect(url, origin=origin, open_timeout=self.client.timeout).__enter__()
         self._reader = threading.Thread(target=self._read, name="webio-test-client", daemon=True)
         self._reader.start()
 

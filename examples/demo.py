@@ -59,6 +59,7 @@ def counter() -> None:
     put_buttons(
         [{"label": "+1", "value": 1}, {"label": "-1", "value": -1, "color": "secondary"}],
         onclick=change,
+        serial_mode=True,  # clicks update the count one after another, never concurrently
     )
 
 

@@ -220,6 +220,9 @@ def put_buttons(
     ``buttons`` items are labels, ``(label, value)`` pairs or dicts with ``label``, ``value``,
     ``color`` and ``disabled``. ``onclick`` is either one function called with the clicked
     button's value, or a list of functions, one per button, called without arguments.
+    In thread-based sessions each click runs in a new thread, or one after another in the
+    session's callback thread with ``serial_mode=True``; in coroutine-based sessions
+    ``mutex_mode=True`` ignores clicks while the previous coroutine callback still runs.
     """
     unknown = set(callback_options) - {"mutex_mode", "serial_mode"}
     if unknown:
@@ -240,7 +243,12 @@ def put_buttons(
             return handlers[index]()
 
     session = get_current_session()
-    callback_id = session.register_callback(on_index, _index_decoder(specs))
+    callback_id = session.register_callback(
+        on_index,
+        _index_decoder(specs),
+        serial_mode=bool(callback_options.get("serial_mode", False)),
+        mutex_mode=bool(callback_options.get("mutex_mode", False)),
+    )
     spec = {
         "type": "buttons",
         "buttons": specs,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
+from dataclasses import dataclass
 from typing import Any, Callable, Optional, Protocol
 
 from ..protocol import ClientEvent, ClientFrame, Outbox, OutboxOverflow, ProtocolError
@@ -18,13 +19,27 @@ from .info import LocalNamespace, SessionInfo
 
 logger = logging.getLogger("webio_core.session")
 
+#: Turns the data of a client ``callback`` event into the callback's positional arguments.
+Decoder = Callable[[Any], "tuple[Any, ...]"]
+
+
+@dataclass
+class CallbackEntry:
+    """A registered callback and how to run it (PyWebIO's ``callback_options``)."""
+
+    callback: Callable[..., Any]
+    decode: Decoder
+    #: Thread sessions: run in the session's one callback thread, one click after another,
+    #: instead of a new thread per click.
+    serial_mode: bool = False
+    #: Coroutine sessions: ignore clicks while this coroutine callback is still running.
+    mutex_mode: bool = False
+    running: bool = False
+
 
 class StaleEvent(ProtocolError):
     """An event for a form or callback this session does not have (any more)."""
 
-
-#: Turns the data of a client ``callback`` event into the callback's positional arguments.
-Decoder = Callable[[Any], "tuple[Any, ...]"]
 
 #: Marks a form inbox whose session closed; the waiting input raises SessionClosedException.
 CLOSED = object()
@@ -66,7 +81,7 @@ class Session:
         self._lock = threading.RLock()
         self._closed = threading.Event()
         self._forms: dict[str, Inbox] = {}
-        self._callbacks: dict[str, tuple[Callable[..., Any], Decoder]] = {}
+        self._callbacks: dict[str, CallbackEntry] = {}
         self._deferred: list[Callable[[], Any]] = []
         self._task_finished = False
         self._background_work = 0
@@ -132,7 +147,14 @@ class Session:
             self._next_id += 1
             return f"{prefix}{self._next_id}"
 
-    def register_callback(self, callback: Callable[..., Any], decode: Decoder) -> str:
+    def register_callback(
+        self,
+        callback: Callable[..., Any],
+        decode: Decoder,
+        *,
+        serial_mode: bool = False,
+        mutex_mode: bool = False,
+    ) -> str:
         """Remember ``callback`` for client ``callback`` events; returns its callback id.
 
         ``decode(data)`` turns the event's data into the callback's arguments, or raises
@@ -140,7 +162,7 @@ class Session:
         """
         callback_id = self.new_id("c")
         with self._lock:
-            self._callbacks[callback_id] = (callback, decode)
+            self._callbacks[callback_id] = CallbackEntry(callback, decode, serial_mode, mutex_mode)
         return callback_id
 
     def open_form(self, spec: dict[str, Any]) -> str:
@@ -257,8 +279,7 @@ class Session:
             entry = self._callbacks.get(event.task_id)
             if entry is None:
                 raise StaleEvent(f"no callback {event.task_id!r} in this session")
-            callback, decode = entry
-            self._run_callback(callback, decode(event.data))
+            self._run_callback(entry, entry.decode(event.data))
             return
         inbox = self._forms.get(event.task_id)
         if inbox is None:
@@ -273,7 +294,7 @@ class Session:
     def _new_inbox(self) -> Inbox:
         raise NotImplementedError
 
-    def _run_callback(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
         raise NotImplementedError
 
     def _stop_work(self) -> None:

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Awaitable, Coroutine
 from typing import Any, Callable, Optional
 
-from .base import CLOSED, Session
+from .base import CLOSED, CallbackEntry, Session
 from .context import bind_session
 from .errors import SessionClosedException, SessionException
 
@@ -100,20 +100,22 @@ class CoroutineSession(Session):
     def _new_inbox(self) -> AsyncInbox:
         return AsyncInbox(self.loop)
 
-    def _run_callback(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
-        self._call_on_loop(self._callback_on_loop, callback, args)
+    def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
+        self._call_on_loop(self._callback_on_loop, entry, args)
 
-    def _callback_on_loop(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
-        if self.closed:
+    def _callback_on_loop(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
+        if self.closed or (entry.mutex_mode and entry.running):
             return
         try:
-            result = self._context.run(callback, *args)
+            result = self._context.run(entry.callback, *args)
         except Exception as exc:
             self._report_task_error(exc)
             return
         if inspect.isawaitable(result):
             self._begin_background_work()
-            self._spawn(result, True)
+            entry.running = True
+            task = self._spawn(result, True)
+            task.add_done_callback(lambda _: setattr(entry, "running", False))
 
     def run_async(self, coro: Coroutine[Any, Any, Any]) -> TaskHandler:
         if not self._on_loop():

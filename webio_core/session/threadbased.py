@@ -7,7 +7,7 @@ import queue
 import threading
 from typing import Any, Callable, Optional
 
-from .base import CLOSED, Session
+from .base import CLOSED, CallbackEntry, Session
 from .context import bind_session
 from .errors import SessionClosedException, SessionException
 
@@ -62,32 +62,49 @@ class ThreadSession(Session):
     def _new_inbox(self) -> ThreadInbox:
         return ThreadInbox()
 
-    def _run_callback(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
+        if self.closed:
+            return
+        if not entry.serial_mode:
+            # PyWebIO's default: each click runs at once in a thread of its own, so a callback
+            # that waits for input does not hold up the other buttons.
+            threading.Thread(
+                target=self._run_in_thread,
+                args=(entry.callback, args),
+                name=f"webio-callbacks-{self.short_id}",
+                daemon=True,
+            ).start()
+            return
         with self._lock:
-            if self.closed:
-                return
             if self._callback_thread is None:
-                # Callbacks run one at a time, in the order the user clicked.
                 self._callback_thread = threading.Thread(
-                    target=self._callback_loop, name=f"webio-callbacks-{self.short_id}", daemon=True
+                    target=self._serial_callback_loop,
+                    name=f"webio-callbacks-{self.short_id}",
+                    daemon=True,
                 )
                 self._callback_thread.start()
-        self._callback_queue.put((callback, args))
+        self._callback_queue.put((entry.callback, args))
 
-    def _callback_loop(self) -> None:
+    def _run_in_thread(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        bind_session(self)
+        self._invoke(callback, args)
+
+    def _serial_callback_loop(self) -> None:
         bind_session(self)
         while True:
             item = self._callback_queue.get()
             if item is _STOP:
                 return
-            callback, args = item
-            try:
-                callback(*args)
-            except SessionException:
-                if not self.closed:
-                    logger.exception("session %s: callback failed", self.short_id)
-            except Exception as exc:
+            self._invoke(*item)
+
+    def _invoke(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        try:
+            callback(*args)
+        except SessionException as exc:
+            if not self.closed:
                 self._report_task_error(exc)
+        except Exception as exc:
+            self._report_task_error(exc)
 
     def _stop_work(self) -> None:
         self._callback_queue.put(_STOP)

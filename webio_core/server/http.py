@@ -15,6 +15,7 @@ from typing import Optional
 from ..protocol import PROTOCOL_VERSION, ProtocolError, encode_commands
 from ..session.base import Session
 from .app import UnknownApp, WebIOApp
+from .origin import is_same_origin
 from .request import Request, Response, text_response
 
 logger = logging.getLogger("webio_core.server.http")
@@ -66,12 +67,41 @@ class HttpTransport:
 
     def handle(self, request: Request) -> Response:
         session_id = request.header(SESSION_HEADER)
+        if request.method == "OPTIONS":
+            return self._preflight(request)
         if not session_id:
             if request.method == "GET":
                 return self.app.handle_get(request)
             return text_response(400, f"Session requests need a {SESSION_HEADER} header.")
         if not self.app.origin_allowed(request):
             return text_response(403, "Cross-origin requests are not allowed.")
+        response = self._session_request(request, session_id)
+        response.headers.update(self._cors_headers(request))
+        return response
+
+    def _preflight(self, request: Request) -> Response:
+        if not self.app.origin_allowed(request):
+            return text_response(403, "Cross-origin requests are not allowed.")
+        headers = {
+            "Access-Control-Allow-Methods": "GET, POST",
+            "Access-Control-Allow-Headers": f"{SESSION_HEADER}, content-type",
+            "Access-Control-Max-Age": "600",
+            **self._cors_headers(request),
+        }
+        return Response(204, b"", headers=headers)
+
+    @staticmethod
+    def _cors_headers(request: Request) -> dict[str, str]:
+        # Only reached for origins the policy allowed; same-origin requests need no headers.
+        if not request.origin or is_same_origin(request.origin, request.host):
+            return {}
+        return {
+            "Access-Control-Allow-Origin": request.origin,
+            "Access-Control-Expose-Headers": SESSION_HEADER,
+            "Vary": "Origin",
+        }
+
+    def _session_request(self, request: Request, session_id: str) -> Response:
         body = request.read_body(self.app.options.max_payload_bytes)
         if body is None:
             return text_response(413, "The request is larger than max_payload_size.")

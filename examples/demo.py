@@ -23,13 +23,17 @@ def check_name(name: str) -> str | None:
     return None
 
 
+def check_age(age: int) -> str | None:
+    return None if 0 < age < 150 else "Please enter your real age."
+
+
 @config(title="Greeting")
 def greeting() -> None:
     """Greeting
 
     A form with validation."""
     name = input("What is your name?", validate=check_name, placeholder="Ada Lovelace")
-    age = input("How old are you?", type=NUMBER, validate=lambda n: None if 0 < n < 150 else "Really?")
+    age = input("How old are you?", type=NUMBER, validate=check_age)
     put_markdown(f"## Hello, {name}!")
     put_text(f"In ten years you will be {age + 10}.")
     if actions("Shall I say it again?", ["Yes", "No"]) == "Yes":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Literal, Protocol
 
@@ -26,19 +27,27 @@ class RunningServer(Protocol):
 class Backend:
     """A web server that can run webio_core apps.
 
-    ``create_server(app, host, port, settings)`` binds a server for ``app`` (a
-    :class:`~webio_core.server.app.WebIOApp`) and returns it without serving; ``settings`` are
-    the framework-specific keyword arguments the user passed to ``start_server``.
-    ``api_module`` names the module whose public names ``webio_core.platform.<name>`` re-exports
-    (``start_server``, ``webio_handler``, ``webio_view``, ``wsgi_app``...); it is imported only
-    when used, so registering a backend stays cheap.
+    Both module references are import strings, imported only when used, so that registering a
+    backend costs nothing and ``start_server(backend="flask")`` never imports Tornado:
+
+    - ``server_factory`` (``"package.module:function"``): ``function(app, host, port,
+      settings)`` binds a server for ``app`` (a :class:`~webio_core.server.app.WebIOApp`) and
+      returns a :class:`RunningServer` without serving; ``settings`` are the framework-specific
+      keyword arguments the user passed to ``start_server``.
+    - ``api_module``: the module whose public names ``webio_core.platform.<name>`` re-exports
+      (``start_server``, ``webio_handler``, ``webio_view``, ``wsgi_app``...).
     """
 
     name: str
     protocol: Literal["websocket", "http"]
-    create_server: Callable[[WebIOApp, str, int, dict[str, Any]], RunningServer]
+    server_factory: str
     api_module: str
-    #: The port ``start_server`` uses when none is given (PyWebIO: 8080 for Flask and Django).
-    default_port: int = 0
-    #: The pip requirement that installs this backend, for error messages.
-    requirement: str = ""
+
+    def create_server(
+        self, app: WebIOApp, host: str, port: int, settings: dict[str, Any]
+    ) -> RunningServer:
+        module_name, _, function_name = self.server_factory.partition(":")
+        factory: Callable[..., RunningServer] = getattr(
+            importlib.import_module(module_name), function_name
+        )
+        return factory(app, host, port, settings)

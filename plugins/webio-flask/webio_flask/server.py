@@ -38,22 +38,27 @@ class FlaskServer:
         settings = {"threaded": True, **settings}
         self._server = make_server(host or "0.0.0.0", port, build_flask_app(app), **settings)
         self.port: int = self._server.server_port
-        self._serving = threading.Event()
-        self._stopped = threading.Event()
+        # serving/stopped change together under the lock, so stop() and serve_forever() agree
+        # on whether the loop runs: shutdown() would wait forever for a loop that never started.
+        self._lock = threading.Lock()
+        self._serving = False
+        self._stopped = False
 
     def serve_forever(self) -> None:
-        self._serving.set()
+        with self._lock:
+            run = not self._stopped
+            self._serving = run
         try:
-            if not self._stopped.is_set():
+            if run:
                 self._server.serve_forever()
         finally:
             self._server.server_close()
             self.app.shutdown()
 
     def stop(self) -> None:
-        self._stopped.set()
-        # shutdown() waits for serve_forever() to notice; only ask once it has started.
-        if self._serving.is_set():
+        with self._lock:
+            serving, self._stopped = self._serving, True
+        if serving:
             self._server.shutdown()
 
 

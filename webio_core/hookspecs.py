@@ -24,17 +24,19 @@ hookimpl = pluggy.HookimplMarker("webio_core")
 # ---- registration -----------------------------------------------------------------------------
 
 
-@hookspec
+@hookspec(historic=True)
 def webio_register_backends(register: Callable[[Backend], None]) -> None:
     """Register web-server backends.
 
-    Called once, when the plugin manager is built. Call ``register(backend)`` for each
-    :class:`~webio_core.backend.Backend` the plugin provides; registering two backends under
-    one name is an error. Example::
+    Called once per plugin: for the plugins found through entry points when the plugin manager
+    is built, and at once for a plugin registered later (``plugins.pm.register(plugin)``).
+    Call ``register(backend)`` for each :class:`~webio_core.backend.Backend` the plugin
+    provides; registering two backends under one name is an error. Example::
 
         @hookimpl
         def webio_register_backends(register):
-            register(Backend(name="mine", protocol="websocket", create_server=create_server,
+            register(Backend(name="mine", protocol="websocket",
+                             server_factory="webio_mine.server:create_server",
                              api_module="webio_mine.api"))
     """
 
@@ -72,9 +74,10 @@ def webio_check_origin(origin: str, host: str, policy: OriginPolicy) -> Optional
     Called for each WebSocket upgrade and each HTTP session request that carries an ``Origin``
     header. ``origin`` is that header (``scheme://host[:port]``), ``host`` the ``Host`` the request
     was sent to, ``policy`` the server's :class:`~webio_core.server.origin.OriginPolicy`
-    (``allowed_origins`` and ``check_origin`` from ``start_server``). Return False to refuse
-    (any False refuses: a veto), True or None to let the request through. The core's default
-    plugin refuses other origins unless the policy allows them.
+    (``allowed_origins`` and ``check_origin`` from ``start_server``). Return False to refuse;
+    True or None mean no objection. Any False refuses (a veto), so no plugin can admit an origin
+    another one refuses. The core's default plugin refuses other origins unless the policy
+    allows them.
     """
 
 

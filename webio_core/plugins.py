@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
+import sys
 import threading
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -50,10 +51,12 @@ class Plugins:
         if load_entry_points:
             self._load_entry_points()
         self.backends: dict[str, Backend] = {}
-        self.pm.hook.webio_register_backends(register=self._register_backend)
+        self.pm.hook.webio_register_backends.call_historic(
+            kwargs={"register": self._register_backend}
+        )
 
     def _load_entry_points(self) -> None:
-        for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        for entry_point in _entry_points():
             if self.pm.get_plugin(entry_point.name) is not None:
                 continue
             try:
@@ -122,6 +125,12 @@ class Plugins:
             hook(**kwargs)
         except Exception:
             logger.exception("a webio_core plugin failed in %s", hook.name)
+
+
+def _entry_points() -> list[importlib.metadata.EntryPoint]:
+    if sys.version_info >= (3, 10):
+        return list(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP))
+    return list(importlib.metadata.entry_points().get(ENTRY_POINT_GROUP, ()))
 
 
 _plugins: Optional[Plugins] = None

@@ -86,12 +86,12 @@ class WebIOClient:
     def wait_until(
         self, check: Callable[[PageModel], Optional[T]], what: str, timeout: Optional[float] = None
     ) -> T:
-        """Wait until ``check(page)`` returns something other than None/False, and return it."""
+        """Wait until ``check(page)`` returns something truthy, and return it."""
         deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
         with self._changed:
             while True:
                 result = check(self.page)
-                if result is not None and result is not False:
+                if result:
                     return result
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:

@@ -7,9 +7,11 @@ in the server looks at it.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import threading
+from collections import deque
 from dataclasses import dataclass
 from typing import Any, Optional, Union
 
@@ -39,7 +41,10 @@ MAX_EVENTS_PER_FRAME = 64
 MAX_TASK_ID_LENGTH = 64
 MAX_FIELD_NAME_LENGTH = 256
 MAX_FORM_FIELDS = 256
-OUTBOX_LIMIT = 10_000
+#: Commands not yet delivered to the client; past this the client is taken as not reading.
+OUTBOX_LIMIT = 100_000
+#: Delivered but unacknowledged commands kept for a reconnect or a retried poll.
+REPLAY_LIMIT = 10_000
 
 
 class ProtocolError(ValueError):
@@ -81,13 +86,23 @@ class ClientFrame:
 
 
 class Outbox:
-    """Numbered commands waiting for the client's acknowledgement. Thread-safe."""
+    """Numbered commands waiting for the client's acknowledgement. Thread-safe.
 
-    def __init__(self, limit: int = OUTBOX_LIMIT) -> None:
+    Two bounds keep memory finite without punishing a client that reads: at most
+    ``limit`` commands not yet delivered (more means the client is gone or stuck), and at most
+    ``replay_limit`` delivered but unacknowledged ones (older ones are dropped; a reconnect that
+    would need them is refused, see :meth:`can_replay_after`).
+    """
+
+    def __init__(self, limit: int = OUTBOX_LIMIT, replay_limit: int = REPLAY_LIMIT) -> None:
         self._lock = threading.Lock()
-        self._commands: list[Command] = []
+        # Always the contiguous run of seq numbers (_dropped_seq, _last_seq].
+        self._commands: deque[Command] = deque()
         self._last_seq = 0
+        self._delivered_seq = 0
+        self._dropped_seq = 0
         self._limit = limit
+        self._replay_limit = replay_limit
 
     @property
     def last_seq(self) -> int:
@@ -97,9 +112,10 @@ class Outbox:
         if command not in SERVER_COMMANDS:
             raise ValueError(f"unknown server command {command!r}")
         with self._lock:
-            if len(self._commands) >= self._limit:
+            undelivered = self._last_seq - self._delivered_seq
+            if undelivered >= self._limit:
                 raise OutboxOverflow(
-                    f"{len(self._commands)} commands are unacknowledged; the client is not reading"
+                    f"{undelivered} commands are waiting for delivery; the client is not reading"
                 )
             self._last_seq += 1
             cmd = Command(self._last_seq, command, task_id, spec)
@@ -111,12 +127,28 @@ class Outbox:
             if ack > self._last_seq:
                 # A client cannot have seen commands that were never sent.
                 raise ProtocolError(f"ack {ack} is beyond the last sent command {self._last_seq}")
-            self._commands = [c for c in self._commands if c.seq > ack]
+            self._delivered_seq = max(self._delivered_seq, ack)
+            self._drop_through(ack)
+
+    def delivered(self, seq: int) -> None:
+        """The transport handed the commands up to ``seq`` to the client."""
+        with self._lock:
+            self._delivered_seq = max(self._delivered_seq, min(seq, self._last_seq))
+            self._drop_through(self._delivered_seq - self._replay_limit)
+
+    def _drop_through(self, seq: int) -> None:
+        while self._commands and self._commands[0].seq <= seq:
+            self._dropped_seq = self._commands.popleft().seq
+
+    def can_replay_after(self, seq: int) -> bool:
+        """Whether every command after ``seq`` is still here to be sent again."""
+        return self._dropped_seq <= seq <= self._last_seq
 
     def after(self, seq: int) -> list[Command]:
-        """The unacknowledged commands numbered above ``seq``."""
+        """The commands numbered above ``seq`` that are still kept."""
         with self._lock:
-            return [c for c in self._commands if c.seq > seq]
+            start = max(0, seq - self._dropped_seq)
+            return list(itertools.islice(self._commands, start, None))
 
 
 def encode_commands(commands: list[Command]) -> str:

@@ -165,7 +165,14 @@ class HttpTransport:
 
     def _reply(self, entry: _HttpSession, ack: int) -> Response:
         session = entry.session
+        if not session.outbox.can_replay_after(ack):
+            logger.warning("session %s: commands after %d are gone; closing", session.short_id, ack)
+            session.close()
+            self._forget(session.id)
+            return text_response(410, "This session lost track of the page. Reload the page.")
         commands = session.outbox.after(ack)
+        if commands:
+            session.outbox.delivered(commands[-1].seq)
         if session.closed and (not commands or commands[-1].seq == session.outbox.last_seq):
             # Everything the closed session had to say is in this answer: forget it.
             self._forget(session.id)

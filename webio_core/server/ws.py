@@ -20,6 +20,9 @@ from .request import Request, Response, text_response
 
 logger = logging.getLogger("webio_core.server.ws")
 
+#: A burst of commands is split into frames of at most this many, so no frame grows huge.
+MAX_COMMANDS_PER_FRAME = 1000
+
 #: Close code for a reconnect to a session that no longer exists.
 CLOSE_SESSION_NOT_FOUND = 4404
 
@@ -140,7 +143,7 @@ class WebSocketConnection:
     def _reattach(self, session_id: str, ack_text: str) -> None:
         session = self.transport.app.session(session_id)
         ack = int(ack_text) if ack_text.isdigit() else -1
-        if session is None or session.closed or ack < 0 or ack > session.outbox.last_seq:
+        if session is None or session.closed or not session.outbox.can_replay_after(ack):
             logger.info("refused a reconnect to an unknown or closed session")
             self._active = False
             self._schedule(self.peer.close(CLOSE_SESSION_NOT_FOUND, "session not found"))
@@ -169,9 +172,15 @@ class WebSocketConnection:
         if not self._active or self.session is None:
             return
         commands = self.session.outbox.after(self._sent_seq)
+        for start in range(0, len(commands), MAX_COMMANDS_PER_FRAME):
+            self._schedule(
+                self.peer.send_text(
+                    encode_commands(commands[start : start + MAX_COMMANDS_PER_FRAME])
+                )
+            )
         if commands:
             self._sent_seq = commands[-1].seq
-            self._schedule(self.peer.send_text(encode_commands(commands)))
+            self.session.outbox.delivered(self._sent_seq)
 
     def finish(self) -> None:
         """The session closed: send what is left (``close_session`` included), then hang up."""

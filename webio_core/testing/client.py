@@ -25,6 +25,8 @@ from .page import FormState, PageModel
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT = 10.0
+#: Browsers take frames of any size; the websockets library's default cap is 1 MiB.
+MAX_FRAME_BYTES = 64 * 1024 * 1024
 
 
 class WaitTimeout(AssertionError):
@@ -213,7 +215,9 @@ class _WebSocketTransport(_Transport):
         url = urllib.parse.urlunsplit((scheme, parts.netloc, parts.path or "/", query, ""))
         origin: Any = self.client.origin or None
         # Entered as a context manager: websockets deprecates plain connect() calls.
-        self._socket = connect(url, origin=origin, open_timeout=self.client.timeout).__enter__()
+        self._socket = connect(
+            url, origin=origin, open_timeout=self.client.timeout, max_size=MAX_FRAME_BYTES
+        ).__enter__()
         self._reader = threading.Thread(target=self._read, name="webio-test-client", daemon=True)
         self._reader.start()
 

@@ -58,6 +58,9 @@ class Output:
     """Something to show on the page; sent once, when released or embedded in another output."""
 
     def __init__(self, spec: dict[str, Any], scope: ScopeArg = None, position: int = -1) -> None:
+        # Set first: when a check below raises (no session, closed session, bad scope), the
+        # half-built object must have nothing to send from __del__.
+        self._processed = True
         self._session: Session = get_current_session()
         self.spec = spec
         self._scope = resolve_scope(scope)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
 
@@ -31,8 +32,9 @@ def parse_size(size: Union[int, str]) -> int:
         raise ValueError(
             f"cannot read {size!r} as a size; use e.g. 500, '40K', '3M', '1G'"
         ) from None
-    if value <= 0:
-        raise ValueError("size must be positive")
+    # Also refuses "inf", "nan" and fractions of a byte such as "0.5", which float() accepts.
+    if not math.isfinite(value) or int(value * multiplier) < 1:
+        raise ValueError(f"size must be a positive number of bytes, not {size!r}")
     return int(value * multiplier)
 
 

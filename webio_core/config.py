@@ -49,29 +49,42 @@ def config(
     css_file: Union[str, list[str]] = (),  # type: ignore[assignment]
     theme: Optional[str] = None,
 ) -> Any:
-    """Configure the page: ``config(title=...)`` for every app, ``@config(title=...)`` for one."""
-    global _global_config
-    settings = AppConfig(
-        title=title,
-        description=description,
-        js_code=js_code,
-        js_file=_as_tuple(js_file),
-        css_style=css_style,
-        css_file=_as_tuple(css_file),
-        theme=theme,
-    )
-    previous = _global_config
-    _global_config = previous.merged(settings)
+    """Configure the page: ``config(title=...)`` for every app, ``@config(title=...)`` for one.
 
-    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
-        # Used as a decorator after all: undo the global change, keep it for this app only.
-        global _global_config
-        _global_config = previous
+    A call whose result is never used as a decorator sets the defaults of every app.
+    """
+    return _ConfigCall(
+        AppConfig(
+            title=title,
+            description=description,
+            js_code=js_code,
+            js_file=_as_tuple(js_file),
+            css_style=css_style,
+            css_file=_as_tuple(css_file),
+            theme=theme,
+        )
+    )
+
+
+class _ConfigCall:
+    """The result of ``config()``: a decorator, or global settings once dropped unused."""
+
+    def __init__(self, settings: AppConfig) -> None:
+        self._settings = settings
+        self._used_as_decorator = False
+
+    def __call__(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        self._used_as_decorator = True
         own = getattr(func, _APP_CONFIG_ATTR, AppConfig())
-        setattr(func, _APP_CONFIG_ATTR, own.merged(settings))
+        setattr(func, _APP_CONFIG_ATTR, own.merged(self._settings))
         return func
 
-    return decorate
+    def __del__(self) -> None:
+        # A plain ``config(...)`` statement drops its result at once (reference counting), so
+        # the global settings apply from the next line on, as in PyWebIO.
+        global _global_config
+        if not self._used_as_decorator:
+            _global_config = _global_config.merged(self._settings)
 
 
 def app_config(func: Callable[..., Any]) -> AppConfig:

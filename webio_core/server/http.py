@@ -36,6 +36,14 @@ class _HttpSession:
         self.session = session
         self.last_seen = time.monotonic()
         self.changed = threading.Condition()
+        #: The highest ``ack`` received so far. A poll and a POST of the same page overlap, so a
+        #: request may carry an older ack than one already applied.
+        self.acked = 0
+
+    def highest_ack(self, ack: int) -> int:
+        with self.changed:
+            self.acked = max(self.acked, ack)
+            return self.acked
 
     def notify(self) -> None:
         with self.changed:
@@ -155,16 +163,18 @@ class HttpTransport:
         before = session.outbox.last_seq
         try:
             frame = self.app.decode_frame(request.body)
-            session.receive(frame)
+            accepted = session.receive(frame)
         except ProtocolError as exc:
             logger.warning("session %s: dropped client frame: %s", session.short_id, exc)
             return text_response(400, f"Malformed frame: {exc}")
-        if frame.events and not session.closed:
+        if accepted and not session.closed:
             entry.wait_for_reply(before)
         return self._reply(entry, frame.ack)
 
     def _reply(self, entry: _HttpSession, ack: int) -> Response:
         session = entry.session
+        # Commands up to an ack received earlier are gone, rightly: the page has them.
+        ack = entry.highest_ack(ack)
         if not session.outbox.can_replay_after(ack):
             logger.warning("session %s: commands after %d are gone; closing", session.short_id, ack)
             session.close()

@@ -107,17 +107,20 @@ class Session:
         self._observer.session_created(self)
         self._start_task()
 
-    def receive(self, frame: ClientFrame) -> None:
-        """Apply one validated client frame: acknowledgement first, then each event.
+    def receive(self, frame: ClientFrame) -> int:
+        """Apply one validated client frame: acknowledgement first, then each event; returns
+        the number of events accepted.
 
         An acknowledgement of commands never sent raises :class:`ProtocolError` and nothing of
         the frame is applied; an event that names no pending form or callback is logged and
         dropped on its own.
         """
         self.outbox.acknowledge(frame.ack)
+        accepted = 0
         for event in frame.events:
             try:
                 self._dispatch(event)
+                accepted += 1
             except StaleEvent as exc:
                 # Normal in a race: e.g. a field's blur arriving after its form was submitted.
                 logger.info("session %s: dropped event: %s", self.short_id, exc)
@@ -125,6 +128,7 @@ class Session:
                 logger.warning("session %s: dropped event: %s", self.short_id, exc)
         if frame.close:
             self.close()
+        return accepted
 
     def wait_closed(self, timeout: Optional[float] = None) -> bool:
         return self._closed.wait(timeout)

@@ -14,6 +14,8 @@ from webio_core.server.http import HttpTransport
 from .view import make_view
 
 VIEW_METHODS = ["GET", "POST", "OPTIONS"]
+#: How often serve_forever() looks for stop(); Werkzeug's 0.5 s default makes stopping slow.
+STOP_POLL_SECONDS = 0.1
 
 
 def build_flask_app(app: WebIOApp) -> flask.Flask:
@@ -50,7 +52,7 @@ class FlaskServer:
             self._serving = run
         try:
             if run:
-                self._server.serve_forever()
+                self._server.serve_forever(poll_interval=STOP_POLL_SECONDS)
         finally:
             self._server.server_close()
             self.app.shutdown()

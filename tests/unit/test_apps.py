@@ -1,0 +1,91 @@
+"""normalize_applications: the forms start_server accepts, and the default index."""
+
+from __future__ import annotations
+
+import pytest
+
+from webio_core.server.apps import is_coroutine_app, normalize_applications
+
+
+def alpha():
+    pass
+
+
+def beta():
+    pass
+
+
+async def gamma():
+    pass
+
+
+def test_single_function_is_index():
+    assert normalize_applications(alpha) == {"index": alpha}
+
+
+def test_list_uses_function_names_and_adds_index():
+    apps = normalize_applications([alpha, beta, gamma])
+    assert list(apps) == ["alpha", "beta", "gamma", "index"]
+    assert apps["alpha"] is alpha and apps["gamma"] is gamma
+    assert callable(apps["index"]) and apps["index"] not in (alpha, beta, gamma)
+
+
+def test_tuple_accepted():
+    assert list(normalize_applications((alpha,))) == ["alpha", "index"]
+
+
+def test_dict_keeps_names_and_adds_index():
+    apps = normalize_applications({"a": alpha, "b": beta})
+    assert apps["a"] is alpha and apps["b"] is beta
+    assert "index" in apps
+
+
+def test_own_index_kept():
+    apps = normalize_applications({"index": beta, "a": alpha})
+    assert apps == {"index": beta, "a": alpha}
+    named_index = normalize_applications([_named("index"), alpha])
+    assert named_index["index"].__name__ == "index"
+
+
+def _named(name):
+    def func():
+        pass
+
+    func.__name__ = name
+    return func
+
+
+def test_input_dict_not_mutated():
+    given = {"a": alpha}
+    normalize_applications(given)
+    assert given == {"a": alpha}
+
+
+@pytest.mark.parametrize(
+    ("applications", "error"),
+    [
+        ([], ValueError),
+        ({}, ValueError),
+        ([lambda: None], ValueError),
+        ({"": alpha}, TypeError),
+        ({1: alpha}, TypeError),
+        ({"a": "not callable"}, TypeError),
+        ("alpha", TypeError),
+        (None, TypeError),
+        (42, TypeError),
+    ],
+)
+def test_bad_applications(applications, error):
+    with pytest.raises(error):
+        normalize_applications(applications)
+
+
+def test_index_app_metadata():
+    index = normalize_applications({"a": alpha})["index"]
+    assert index.__doc__ == "Applications"
+    assert not is_coroutine_app(index)
+
+
+def test_is_coroutine_app():
+    assert is_coroutine_app(gamma)
+    assert not is_coroutine_app(alpha)

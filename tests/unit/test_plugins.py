@@ -1,0 +1,146 @@
+"""The plugin manager's backend registry and the webio_core.platform facades."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+import webio_core
+from webio_core import hookimpl
+from webio_core.backend import Backend
+from webio_core.plugins import BackendNotFoundError, Plugins, get_plugins
+from webio_core.testing import installed_backends
+
+
+class _BackendPlugin:
+    """A plugin contributing backends that are never started."""
+
+    def __init__(self, *names):
+        self.names = names
+
+    @hookimpl
+    def webio_register_backends(self, register):
+        for name in self.names:
+            register(
+                Backend(
+                    name=name,
+                    protocol="websocket",
+                    server_factory="nowhere:create_server",
+                    api_module="nowhere",
+                )
+            )
+
+
+def _with_backends(*names):
+    plugins = Plugins(load_entry_points=False)
+    plugins.pm.register(_BackendPlugin(*names))
+    return plugins
+
+
+def test_no_backend_installed_names_the_pip_command():
+    plugins = Plugins(load_entry_points=False)
+    assert plugins.backends == {}
+    with pytest.raises(BackendNotFoundError, match=r"pip install webio-core\[tornado\]"):
+        plugins.backend()
+
+
+def test_backend_not_found_is_an_import_and_lookup_error():
+    # `except ImportError` (optional dependency) and `except LookupError` both catch it.
+    assert issubclass(BackendNotFoundError, ImportError)
+    assert issubclass(BackendNotFoundError, LookupError)
+
+
+def test_unknown_backend_lists_installed_ones():
+    installed = installed_backends()
+    assert installed, "the test environment has at least one backend"
+    with pytest.raises(BackendNotFoundError) as error:
+        get_plugins().backend("no-such-server")
+    message = str(error.value)
+    assert "'no-such-server'" in message
+    assert f"Installed backends: {', '.join(installed)}." in message
+
+
+def test_missing_known_backend_names_its_extra():
+    plugins = _with_backends("flask")
+    with pytest.raises(BackendNotFoundError, match=r"pip install webio-core\[django\]") as error:
+        plugins.backend("django")
+    assert "Installed backends: flask." in str(error.value)
+
+
+def test_default_backend_choice():
+    plugins = _with_backends("solo")
+    assert plugins.backend().name == "solo", "the only installed backend is the default"
+    plugins.pm.register(_BackendPlugin("other"))
+    with pytest.raises(BackendNotFoundError, match="choose one"):
+        plugins.backend()
+    plugins.pm.register(_BackendPlugin("tornado"))
+    assert plugins.backend().name == "tornado", "tornado is preferred when installed"
+    assert sorted(plugins.backends) == ["other", "solo", "tornado"]
+
+
+def test_two_backends_with_one_name_refused():
+    plugins = _with_backends("twin")
+    with pytest.raises(ValueError, match="twin"):
+        plugins.pm.register(_BackendPlugin("twin"))
+
+
+def test_installed_backends_are_registered_by_entry_point():
+    plugins = get_plugins()
+    assert sorted(plugins.backends) == installed_backends()
+    for name, backend in plugins.backends.items():
+        assert backend.name == name
+        assert backend.protocol in ("websocket", "http")
+
+
+def test_start_server_with_unknown_backend():
+    with pytest.raises(BackendNotFoundError, match="Installed backends"):
+        webio_core.start_server(lambda: None, backend="no-such-server")
+
+
+# ---- platform facades --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["django", "aiohttp", "fastapi"])
+def test_facade_of_missing_backend(name):
+    if name in installed_backends():
+        pytest.skip(f"the {name} backend is installed here")
+    facade = importlib.import_module(f"webio_core.platform.{name}")
+    with pytest.raises(ImportError, match=rf"pip install webio-core\[{name}\]"):
+        facade.start_server  # noqa: B018 - attribute access is the test
+    with pytest.raises(ImportError, match=rf"pip install webio-core\[{name}\]"):
+        exec(f"from webio_core.platform.{name} import start_server", {})
+
+
+def test_facade_of_missing_django_view():
+    if "django" in installed_backends():
+        pytest.skip("the django backend is installed here")
+    import webio_core.platform.django as django_facade
+
+    with pytest.raises(ImportError, match=r"pip install webio-core\[django\]"):
+        django_facade.webio_view  # noqa: B018
+
+
+@pytest.mark.parametrize("name", ["tornado", "flask"])
+def test_facade_of_installed_backend(name):
+    if name not in installed_backends():
+        pytest.skip(f"the {name} backend is not installed")
+    facade = importlib.import_module(f"webio_core.platform.{name}")
+    api = importlib.import_module(get_plugins().backends[name].api_module)
+    assert facade.start_server is api.start_server
+    with pytest.raises(AttributeError):
+        facade.__wrapped__  # noqa: B018 - dunders are not forwarded
+    with pytest.raises(AttributeError):
+        facade.no_such_function  # noqa: B018
+
+
+def test_tornado_and_flask_helpers():
+    installed = installed_backends()
+    if "tornado" in installed:
+        from webio_core.platform.tornado import webio_handler
+
+        assert callable(webio_handler)
+    if "flask" in installed:
+        from webio_core.platform.flask import webio_view, wsgi_app
+
+        assert callable(webio_view) and callable(wsgi_app)

@@ -1,0 +1,241 @@
+"""webio_core.protocol: validation of client frames, numbering and acknowledgement of commands."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+from webio_core.protocol import (
+    CLIENT_EVENTS,
+    MAX_EVENTS_PER_FRAME,
+    PROTOCOL_VERSION,
+    SERVER_COMMANDS,
+    ClientEvent,
+    ClientFrame,
+    Outbox,
+    OutboxOverflow,
+    ProtocolError,
+    decode_client_frame,
+    encode_commands,
+)
+
+
+def _frame(*events, **fields):
+    return json.dumps({"ack": 0, "events": list(events), **fields})
+
+
+def _event(event="from_submit", task_id="f1", data=None):
+    return {"event": event, "task_id": task_id, "data": data}
+
+
+# ---- decode_client_frame: accepted ---------------------------------------------------------------
+
+
+def test_version():
+    assert PROTOCOL_VERSION.split(".")[0] == "1"
+
+
+def test_full_frame_accepted():
+    frame = decode_client_frame(
+        json.dumps(
+            {
+                "ack": 7,
+                "events": [
+                    _event("from_submit", "f3", {"name": "Ada", "age": "36", "choice": 1}),
+                    _event("input_event", "f3", {"event_name": "blur", "name": "age", "value": ""}),
+                    _event("callback", "c1", 2),
+                    _event("callback", "c2", None),
+                    _event("from_submit", "f4", None),
+                ],
+                "close": False,
+            }
+        )
+    )
+    assert frame == ClientFrame(
+        ack=7,
+        events=(
+            ClientEvent("from_submit", "f3", {"name": "Ada", "age": "36", "choice": 1}),
+            ClientEvent("input_event", "f3", {"event_name": "blur", "name": "age", "value": ""}),
+            ClientEvent("callback", "c1", 2),
+            ClientEvent("callback", "c2", None),
+            ClientEvent("from_submit", "f4", None),
+        ),
+        close=False,
+    )
+
+
+def test_defaults_and_bytes():
+    assert decode_client_frame(b"{}") == ClientFrame(ack=0, events=(), close=False)
+    assert decode_client_frame('{"ack": 3, "close": true}') == ClientFrame(3, (), True)
+
+
+def test_limits_are_inclusive():
+    events = [_event("callback", "c" + "x" * 63, 0)] * MAX_EVENTS_PER_FRAME
+    frame = decode_client_frame(_frame(*events))
+    assert len(frame.events) == MAX_EVENTS_PER_FRAME
+    fields = {f"field{i}": "v" for i in range(256)}
+    assert decode_client_frame(_frame(_event(data=fields))).events[0].data == fields
+    assert decode_client_frame(_frame(_event(data={"n" * 256: "v"})))
+
+
+def test_max_size():
+    raw = _frame(_event(data={"x": "y" * 100}))
+    assert decode_client_frame(raw, max_size=len(raw))
+    with pytest.raises(ProtocolError, match="max_payload_size"):
+        decode_client_frame(raw, max_size=len(raw) - 1)
+
+
+# ---- decode_client_frame: rejected ---------------------------------------------------------------
+
+REJECTED = {
+    "not json": "{nope",
+    "empty": "",
+    "invalid utf-8": b"\xff\xfe{}",
+    "array": "[]",
+    "number": "42",
+    "null": "null",
+    "unknown field": '{"ack": 0, "events": [], "admin": true}',
+    "ack string": '{"ack": "1"}',
+    "ack negative": '{"ack": -1}',
+    "ack bool": '{"ack": true}',
+    "ack float": '{"ack": 1.0}',
+    "close not bool": '{"close": 1}',
+    "events object": '{"events": {}}',
+    "too many events": _frame(*[_event("callback", "c1", 0)] * (MAX_EVENTS_PER_FRAME + 1)),
+    "event not object": _frame("callback"),
+    "event missing data": json.dumps({"events": [{"event": "callback", "task_id": "c1"}]}),
+    "event extra key": json.dumps(
+        {"events": [{"event": "callback", "task_id": "c1", "data": 0, "x": 1}]}
+    ),
+    "unknown event": _frame(_event("eval", "f1", "1+1")),
+    "task id empty": _frame(_event(task_id="")),
+    "task id too long": _frame(_event(task_id="f" * 65)),
+    "task id not string": _frame(_event(task_id=1)),
+    "submit data list": _frame(_event(data=["x"])),
+    "submit value float": _frame(_event(data={"x": 1.5})),
+    "submit value bool": _frame(_event(data={"x": True})),
+    "submit value null": _frame(_event(data={"x": None})),
+    "submit value nested": _frame(_event(data={"x": {"y": "z"}})),
+    "submit empty field name": _frame(_event(data={"": "z"})),
+    "submit field name too long": _frame(_event(data={"n" * 257: "z"})),
+    "submit too many fields": _frame(_event(data={f"f{i}": "v" for i in range(257)})),
+    "blur other event name": _frame(
+        _event("input_event", data={"event_name": "focus", "name": "x", "value": ""})
+    ),
+    "blur missing key": _frame(_event("input_event", data={"event_name": "blur", "name": "x"})),
+    "blur value int": _frame(
+        _event("input_event", data={"event_name": "blur", "name": "x", "value": 1})
+    ),
+    "blur data null": _frame(_event("input_event", data=None)),
+    "callback negative": _frame(_event("callback", "c1", -1)),
+    "callback string": _frame(_event("callback", "c1", "0")),
+    "callback bool": _frame(_event("callback", "c1", True)),
+    "callback float": _frame(_event("callback", "c1", 0.0)),
+}
+
+
+@pytest.mark.parametrize("raw", REJECTED.values(), ids=REJECTED.keys())
+def test_rejected(raw):
+    with pytest.raises(ProtocolError):
+        decode_client_frame(raw)
+
+
+def test_protocol_error_is_a_value_error():
+    # Callers that only know "bad input" catch ValueError.
+    assert issubclass(ProtocolError, ValueError)
+
+
+def test_event_and_command_names():
+    assert {"from_submit", "input_event", "callback"} == CLIENT_EVENTS
+    assert "session" in SERVER_COMMANDS and "close_session" in SERVER_COMMANDS
+
+
+# ---- Outbox --------------------------------------------------------------------------------------
+
+
+def test_outbox_numbers_from_one():
+    outbox = Outbox()
+    assert outbox.last_seq == 0
+    first = outbox.append("output", {"type": "text"})
+    second = outbox.append("input_group", {"label": ""}, task_id="f1")
+    assert (first.seq, second.seq) == (1, 2)
+    assert second.task_id == "f1" and first.task_id == ""
+    assert outbox.last_seq == 2
+    assert [c.seq for c in outbox.after(0)] == [1, 2]
+    assert [c.seq for c in outbox.after(1)] == [2]
+    assert outbox.after(2) == []
+
+
+def test_outbox_acknowledge_drops_up_to_ack():
+    outbox = Outbox()
+    for _ in range(5):
+        outbox.append("output", {})
+    outbox.acknowledge(3)
+    assert [c.seq for c in outbox.after(0)] == [4, 5]
+    outbox.acknowledge(3)  # repeated acks are harmless
+    outbox.acknowledge(1)  # so are stale ones
+    assert [c.seq for c in outbox.after(0)] == [4, 5]
+    outbox.acknowledge(5)
+    assert outbox.after(0) == []
+    # Numbering goes on after everything was acknowledged.
+    assert outbox.append("output", {}).seq == 6
+
+
+def test_outbox_ack_beyond_last_seq():
+    outbox = Outbox()
+    outbox.append("output", {})
+    with pytest.raises(ProtocolError):
+        outbox.acknowledge(2)
+    # Nothing was dropped by the refused acknowledgement.
+    assert [c.seq for c in outbox.after(0)] == [1]
+
+
+def test_outbox_refuses_unknown_commands():
+    with pytest.raises(ValueError):
+        Outbox().append("eval", {})
+
+
+def test_outbox_overflow_and_recovery():
+    outbox = Outbox(limit=3)
+    for _ in range(3):
+        outbox.append("output", {})
+    with pytest.raises(OutboxOverflow):
+        outbox.append("output", {})
+    assert outbox.last_seq == 3, "a refused command takes no number"
+    outbox.acknowledge(1)
+    assert outbox.append("output", {}).seq == 4
+
+
+def test_outbox_is_thread_safe():
+    outbox = Outbox(limit=100_000)
+
+    def producer():
+        for _ in range(2000):
+            outbox.append("output", {})
+
+    threads = [threading.Thread(target=producer) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seqs = [c.seq for c in outbox.after(0)]
+    assert seqs == list(range(1, 8001))
+
+
+def test_encode_commands():
+    outbox = Outbox()
+    outbox.append("output", {"type": "text", "content": "</script>é"}, task_id="")
+    outbox.append("destroy_form", {}, task_id="f2")
+    decoded = json.loads(encode_commands(outbox.after(0)))
+    assert decoded == [
+        {
+            "seq": 1,
+            "command": "output",
+            "task_id": "",
+            "spec": {"type": "text", "content": "</script>é"},
+        },
+        {"seq": 2, "command": "destroy_form", "task_id": "f2", "spec": {}},
+    ]
+    assert encode_commands([]) == "[]"

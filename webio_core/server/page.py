@@ -45,11 +45,11 @@ def render_page(
     ]
     if config.description:
         head.append(f'<meta name="description" content="{html.escape(config.description)}">')
-    head.append(f'<link rel="stylesheet" href="{html.escape(prefix)}webio.css{version}">')
+    head.append(f'<link rel="stylesheet" href="{html.escape(prefix + "webio.css" + version)}">')
     head.extend(f'<link rel="stylesheet" href="{html.escape(url)}">' for url in config.css_file)
     if config.css_style:
         head.append(f"<style>{config.css_style}</style>")
-    head.append(f'<script defer src="{html.escape(prefix)}webio.js{version}"></script>')
+    head.append(f'<script defer src="{html.escape(prefix + "webio.js" + version)}"></script>')
     if extra_head:
         head.append(extra_head)
     client_config = {

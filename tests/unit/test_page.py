@@ -75,8 +75,9 @@ def test_files_escaped():
 def test_local_static(cdn):
     assert static_prefix(cdn) == LOCAL_STATIC_PREFIX
     html = page(cdn=cdn)
-    assert f'src="?webio_static=webio.js&v={__version__}"' in html
-    assert f'href="?webio_static=webio.css&v={__version__}"' in html
+    # In an attribute, & is written &amp; (the browser reads it back as &).
+    assert f'src="?webio_static=webio.js&amp;v={__version__}"' in html
+    assert f'href="?webio_static=webio.css&amp;v={__version__}"' in html
     assert config_json(html)["static"] == LOCAL_STATIC_PREFIX
 
 

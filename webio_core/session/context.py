@@ -33,8 +33,3 @@ def get_current_session() -> Session:
     if session.closed:
         raise SessionClosedException("the session of this app has been closed")
     return session
-
-
-def peek_current_session() -> Optional[Session]:
-    """The bound session, closed or not, or None."""
-    return _current_session.get()

@@ -42,10 +42,10 @@ def test_server_text_is_inserted_as_text(page: Any, e2e_backend: str) -> None:
         assert page.locator("img[onerror]").count() == 0
 
 
-def test_connection_lost_is_visible(page: Any) -> None:
+def test_connection_lost_is_visible(page: Any, e2e_backend: str) -> None:
     demo = Path(__file__).resolve().parents[2] / "examples" / "demo.py"
     process = subprocess.Popen(
-        [sys.executable, str(demo), "--port", "0"],
+        [sys.executable, str(demo), "--port", "0", "--backend", e2e_backend],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import flask
@@ -10,12 +9,11 @@ from werkzeug.serving import make_server
 
 from webio_core.server.app import WebIOApp
 from webio_core.server.http import HttpTransport
+from webio_core.server.socketserver_runner import SocketServerRunner
 
 from .view import make_view
 
 VIEW_METHODS = ["GET", "POST", "OPTIONS"]
-#: How often serve_forever() looks for stop(); Werkzeug's 0.5 s default makes stopping slow.
-STOP_POLL_SECONDS = 0.1
 
 
 def build_flask_app(app: WebIOApp) -> flask.Flask:
@@ -34,35 +32,9 @@ def build_flask_app(app: WebIOApp) -> flask.Flask:
     return flask_app
 
 
-class FlaskServer:
-    def __init__(self, app: WebIOApp, host: str, port: int, settings: dict[str, Any]) -> None:
-        self.app = app
-        settings = {"threaded": True, **settings}
-        self._server = make_server(host or "0.0.0.0", port, build_flask_app(app), **settings)
-        self.port: int = self._server.server_port
-        # serving/stopped change together under the lock, so stop() and serve_forever() agree
-        # on whether the loop runs: shutdown() would wait forever for a loop that never started.
-        self._lock = threading.Lock()
-        self._serving = False
-        self._stopped = False
-
-    def serve_forever(self) -> None:
-        with self._lock:
-            run = not self._stopped
-            self._serving = run
-        try:
-            if run:
-                self._server.serve_forever(poll_interval=STOP_POLL_SECONDS)
-        finally:
-            self._server.server_close()
-            self.app.shutdown()
-
-    def stop(self) -> None:
-        with self._lock:
-            serving, self._stopped = self._serving, True
-        if serving:
-            self._server.shutdown()
-
-
-def create_server(app: WebIOApp, host: str, port: int, settings: dict[str, Any]) -> FlaskServer:
-    return FlaskServer(app, host, port, settings)
+def create_server(
+    app: WebIOApp, host: str, port: int, settings: dict[str, Any]
+) -> SocketServerRunner:
+    settings = {"threaded": True, **settings}
+    server = make_server(host or "0.0.0.0", port, build_flask_app(app), **settings)
+    return SocketServerRunner(app, server)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import socket
-import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -18,14 +17,13 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from webio_core.server.app import WebIOApp
 from webio_core.server.http import HttpTransport
 from webio_core.server.request import Request, Response, text_response
+from webio_core.server.socketserver_runner import SocketServerRunner
 from webio_core.server.static import content_type
 
 logger = logging.getLogger("webio_stdlib_backend")
 
 #: Where the files of the ``static_dir`` option are served, as with the other backends.
 USER_STATIC_PREFIX = "/static/"
-#: How often serve_forever() checks whether stop() was called.
-STOP_POLL_SECONDS = 0.1
 _DISCARD_CHUNK = 64 * 1024
 
 
@@ -103,42 +101,11 @@ class _WebIOHTTPServer(ThreadingHTTPServer):
         super().__init__((host, port), WebIORequestHandler)
 
 
-class StdlibServer:
-    """The :class:`~webio_core.backend.RunningServer` of this backend: bound, not serving yet.
-
-    Shutting the app's sessions down when serving ends is left to the caller (``start_server``
-    and ``webio_core.testing.serve`` do it).
-    """
-
-    def __init__(self, app: WebIOApp, host: str, port: int, settings: dict[str, Any]) -> None:
-        if settings:
-            raise TypeError(f"the stdlib backend takes no settings; got {sorted(settings)}")
-        self._httpd = _WebIOHTTPServer(app, host or "0.0.0.0", port)
-        self.port: int = self._httpd.server_address[1]
-        self._lock = threading.Lock()
-        self._serving = False
-        self._stopped = False
-
-    def serve_forever(self) -> None:
-        with self._lock:
-            if self._stopped:
-                return
-            self._serving = True
-        try:
-            self._httpd.serve_forever(poll_interval=STOP_POLL_SECONDS)
-        finally:
-            self._httpd.server_close()
-
-    def stop(self) -> None:
-        with self._lock:
-            serving, self._stopped = self._serving, True
-        if serving:
-            # Waits for serve_forever() to return; it has started, or is about to.
-            self._httpd.shutdown()
-        else:
-            self._httpd.server_close()
-
-
-def create_server(app: WebIOApp, host: str, port: int, settings: dict[str, Any]) -> StdlibServer:
-    """Bind ``host:port`` (port 0: any free port) for ``app``; see ``webio_core.backend``."""
-    return StdlibServer(app, host, port, settings)
+def create_server(
+    app: WebIOApp, host: str, port: int, settings: dict[str, Any]
+) -> SocketServerRunner:
+    """Bind ``host:port`` (port 0: any free port) for ``app``; see ``webio_core.backend``.
+    The core's runner does the serving and stopping."""
+    if settings:
+        raise TypeError(f"the stdlib backend takes no settings; got {sorted(settings)}")
+    return SocketServerRunner(app, _WebIOHTTPServer(app, host or "0.0.0.0", port))

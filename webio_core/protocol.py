@@ -41,6 +41,9 @@ MAX_EVENTS_PER_FRAME = 64
 MAX_TASK_ID_LENGTH = 64
 MAX_FIELD_NAME_LENGTH = 256
 MAX_FORM_FIELDS = 256
+#: A WebSocket frame or an HTTP reply holds at most this many commands. A reply never carries
+#: more than the replay window, so a lost reply can always be sent again.
+MAX_COMMANDS_PER_FRAME = 1000
 #: Commands not yet delivered to the client; past this the client is taken as not reading.
 OUTBOX_LIMIT = 100_000
 #: Delivered but unacknowledged commands kept for a reconnect or a retried poll.
@@ -144,11 +147,12 @@ class Outbox:
         """Whether every command after ``seq`` is still here to be sent again."""
         return self._dropped_seq <= seq <= self._last_seq
 
-    def after(self, seq: int) -> list[Command]:
-        """The commands numbered above ``seq`` that are still kept."""
+    def after(self, seq: int, limit: Optional[int] = None) -> list[Command]:
+        """The commands numbered above ``seq`` that are still kept (the first ``limit``)."""
         with self._lock:
             start = max(0, seq - self._dropped_seq)
-            return list(itertools.islice(self._commands, start, None))
+            stop = None if limit is None else start + limit
+            return list(itertools.islice(self._commands, start, stop))
 
 
 def encode_commands(commands: list[Command]) -> str:

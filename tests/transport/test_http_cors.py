@@ -51,5 +51,5 @@ def test_session_from_an_allowed_origin_exposes_the_session_header(server_url: s
     status, headers = send(server_url, "GET", "https://tools.example.com", session="new")
     assert status == 200
     assert headers["Access-Control-Allow-Origin"] == "https://tools.example.com"
-    assert headers["Access-Control-Expose-Headers"] == "webio-session-id"
+    assert headers["Access-Control-Expose-Headers"] == "webio-session-id, webio-more"
     assert len(headers["webio-session-id"]) >= 40

@@ -12,7 +12,7 @@ import threading
 import time
 from typing import Optional
 
-from ..protocol import PROTOCOL_VERSION, ProtocolError, encode_commands
+from ..protocol import MAX_COMMANDS_PER_FRAME, PROTOCOL_VERSION, ProtocolError, encode_commands
 from ..session.base import Session
 from .app import UnknownApp, WebIOApp
 from .origin import is_same_origin
@@ -21,6 +21,8 @@ from .request import Request, Response, text_response
 logger = logging.getLogger("webio_core.server.http")
 
 SESSION_HEADER = "webio-session-id"
+#: Set on a reply that could not hold every waiting command: the client polls again at once.
+MORE_HEADER = "webio-more"
 NEW_SESSION = "new"
 DEFAULT_EXPIRE_SECONDS = 600.0
 DEFAULT_CLEANUP_INTERVAL = 300.0
@@ -105,7 +107,7 @@ class HttpTransport:
             return {}
         return {
             "Access-Control-Allow-Origin": request.origin,
-            "Access-Control-Expose-Headers": SESSION_HEADER,
+            "Access-Control-Expose-Headers": f"{SESSION_HEADER}, {MORE_HEADER}",
             "Vary": "Origin",
         }
 
@@ -180,18 +182,17 @@ class HttpTransport:
             session.close()
             self._forget(session.id)
             return text_response(410, "This session lost track of the page. Reload the page.")
-        commands = session.outbox.after(ack)
+        commands = session.outbox.after(ack, MAX_COMMANDS_PER_FRAME)
+        headers = {SESSION_HEADER: session.id, "Cache-Control": "no-store"}
+        last_seq = session.outbox.last_seq
         if commands:
             session.outbox.delivered(commands[-1].seq)
-        if session.closed and (not commands or commands[-1].seq == session.outbox.last_seq):
+            if commands[-1].seq < last_seq:
+                headers[MORE_HEADER] = "1"
+        if session.closed and (not commands or commands[-1].seq == last_seq):
             # Everything the closed session had to say is in this answer: forget it.
             self._forget(session.id)
-        return Response(
-            200,
-            encode_commands(commands),
-            "application/json",
-            {SESSION_HEADER: session.id, "Cache-Control": "no-store"},
-        )
+        return Response(200, encode_commands(commands), "application/json", headers)
 
     def _forget(self, session_id: str) -> None:
         with self._lock:

@@ -13,15 +13,12 @@ import inspect
 import logging
 from typing import Any, Optional, Protocol
 
-from ..protocol import PROTOCOL_VERSION, ProtocolError, encode_commands
+from ..protocol import MAX_COMMANDS_PER_FRAME, PROTOCOL_VERSION, ProtocolError, encode_commands
 from ..session.base import Session
 from .app import WebIOApp
 from .request import Request, Response, text_response
 
 logger = logging.getLogger("webio_core.server.ws")
-
-#: A burst of commands is split into frames of at most this many, so no frame grows huge.
-MAX_COMMANDS_PER_FRAME = 1000
 
 #: Close code for a reconnect to a session that no longer exists.
 CLOSE_SESSION_NOT_FOUND = 4404

@@ -5,6 +5,8 @@ import type { Transport, TransportHost } from "./types";
 import { endpointUrl } from "./url";
 
 const SESSION_HEADER = "webio-session-id";
+/** Set on a reply that could not hold every waiting command. */
+const MORE_HEADER = "webio-more";
 const NEW_SESSION = "new";
 const DEFAULT_PULL_INTERVAL_MS = 1000;
 const MIN_PULL_INTERVAL_MS = 50;
@@ -23,6 +25,8 @@ export class HttpTransport implements Transport {
   private stopped = false;
   private polling = false;
   private pollSoon = false;
+  /** The last reply said more commands are waiting. */
+  private morePending = false;
   private pollTimer: number | undefined;
   private pollDue = Infinity;
   private failures = 0;
@@ -104,6 +108,7 @@ export class HttpTransport implements Transport {
     if (this.stopped || this.polling) return;
     this.polling = true;
     this.pollSoon = false;
+    this.morePending = false;
     let outcome: Outcome;
     try {
       const response = await fetch(endpointUrl({ app: this.app, ack: this.host.ack() }), {
@@ -119,7 +124,7 @@ export class HttpTransport implements Transport {
     }
     this.polling = false;
     if (this.settle(outcome)) {
-      this.schedulePoll(this.pollSoon ? FOLLOW_UP_MS : this.intervalMs);
+      this.schedulePoll(this.morePending ? 0 : this.pollSoon ? FOLLOW_UP_MS : this.intervalMs);
       void this.post();
     }
   }
@@ -145,7 +150,7 @@ export class HttpTransport implements Transport {
     }
     this.posting = false;
     if (this.settle(outcome)) {
-      this.schedulePoll(FOLLOW_UP_MS);
+      this.schedulePoll(this.morePending ? 0 : FOLLOW_UP_MS);
       void this.post();
     }
   }
@@ -165,6 +170,8 @@ export class HttpTransport implements Transport {
       }
       this.sessionId = id;
     }
+    // Fetch the rest of a long burst at once rather than after the poll interval.
+    if (response.headers.get(MORE_HEADER) === "1") this.morePending = true;
     const text = await response.text();
     if (this.stopped) return "ok";
     if (text.trim() !== "") this.host.receive(text);

@@ -21,9 +21,12 @@ chromium --version
 step "python environment ($VENV)"
 [ -x "$PY" ] || python3 -m venv "$VENV"
 "$PY" -m pip install -q --upgrade pip
-"$PY" -m pip install -q -r requirements-test.txt \
-  -e . -e plugins/webio-tornado -e plugins/webio-flask \
-  -e tests/plugin/webio-stdlib-backend
+# Every backend plugin of the repository, and the fixture backend of the plugin tests.
+plugins=()
+for dir in plugins/*/ tests/plugin/*/; do
+  if [ -f "$dir/pyproject.toml" ]; then plugins+=(-e "$dir"); fi
+done
+"$PY" -m pip install -q -r requirements-test.txt -e . "${plugins[@]}"
 
 step "browser client: rebuild and compare with the committed bundle"
 (cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent typecheck && npm run --silent build)
@@ -31,6 +34,9 @@ if ! git diff --exit-code --stat -- webio_core/static; then
   echo "webio_core/static differs from a fresh build of frontend/: run 'npm run build' in frontend/ and commit." >&2
   exit 1
 fi
+
+step "generated protocol files (scripts/gen_protocol.py --check)"
+"$PY" scripts/gen_protocol.py --check
 
 step "lint and type check"
 "$VENV/bin/ruff" check .

@@ -59,13 +59,13 @@ SESSION_THREAD_PREFIXES = ("webio-task-", "webio-callbacks-")
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """``backend``: each installed backend in turn, or only those of the transport named by
-    ``@pytest.mark.protocol("http")`` / ``("websocket")`` on the test."""
+    ``@pytest.mark.transport("http")`` / ``("websocket")`` on the test."""
     if "backend" not in metafunc.fixturenames:
         return
-    marker = metafunc.definition.get_closest_marker("protocol")
+    marker = metafunc.definition.get_closest_marker("transport")
     names = BACKENDS
     if marker is not None:
-        names = [n for n in BACKENDS if get_plugins().backends[n].protocol == marker.args[0]]
+        names = [n for n in BACKENDS if get_plugins().backends[n].transport == marker.args[0]]
     metafunc.parametrize("backend", names, ids=names)
 
 
@@ -215,8 +215,8 @@ class HostedApp:
         return self.running.url
 
     @property
-    def protocol(self) -> str:
-        return self.running.protocol
+    def transport(self) -> str:
+        return self.running.transport
 
     @property
     def sessions(self) -> list[Any]:
@@ -236,11 +236,11 @@ class SharedServer:
 
     def host(self, app: Callable[[], Any]) -> HostedApp:
         name = f"test-app-{next(self._names)}"
-        self.running.app.apps[name] = app
+        self.running.endpoint.resolver.apps[name] = app
         return HostedApp(self.running, name)
 
     def unhost(self, hosted: HostedApp) -> None:
-        del self.running.app.apps[hosted.name]
+        del self.running.endpoint.resolver.apps[hosted.name]
 
 
 def _placeholder_index() -> None:

@@ -6,13 +6,12 @@ The public API is PyWebIO's: ``from webio_core.input import input``,
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from pathlib import Path as _Path
 
+from ._version import __version__
 from .config import config
 from .hookspecs import hookimpl
-from .server.runner import start_server
+from .server.start import start_server
 
 #: The directory of the built browser client, for hosting it yourself.
 STATIC_PATH = str(_Path(__file__).resolve().parent / "static")

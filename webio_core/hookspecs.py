@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 import pluggy
 
 if TYPE_CHECKING:
-    from .backend import Backend
+    from .server.backend import Backend
     from .server.origin import OriginPolicy
     from .session.base import Session
 
@@ -30,12 +30,12 @@ def webio_register_backends(register: Callable[[Backend], None]) -> None:
 
     Called once per plugin: for the plugins found through entry points when the plugin manager
     is built, and at once for a plugin registered later (``plugins.pm.register(plugin)``).
-    Call ``register(backend)`` for each :class:`~webio_core.backend.Backend` the plugin
+    Call ``register(backend)`` for each :class:`~webio_core.server.Backend` the plugin
     provides; registering two backends under one name is an error. Example::
 
         @hookimpl
         def webio_register_backends(register):
-            register(Backend(name="mine", protocol="websocket",
+            register(Backend(name="mine", transport="websocket",
                              server_factory="webio_mine.server:create_server",
                              api_module="webio_mine.api"))
     """

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, Optional
 import pluggy
 
 from . import hookspecs
-from .backend import Backend
 from .hookspecs import hookimpl  # noqa: F401 - re-exported
+from .server.backend import Backend
 
 if TYPE_CHECKING:
     from .server.origin import OriginPolicy
@@ -26,17 +26,25 @@ PREFERRED_BACKEND = "tornado"
 #: The core's own policies, registered through the same hooks as third-party plugins.
 DEFAULT_PLUGINS = ("webio_core.server.origin", "webio_core.server.static")
 
-#: Extras of the webio-core distribution, for the "pip install" hint of a missing backend.
-KNOWN_EXTRAS = ("tornado", "flask", "django", "aiohttp", "fastapi")
+CORE_DISTRIBUTION = "webio-core"
 
 
 class BackendNotFoundError(ImportError, LookupError):
     """The requested backend is not installed (the message says how to install it)."""
 
 
+def known_extras() -> list[str]:
+    """The extras of the installed webio-core distribution (one per backend plugin it knows)."""
+    try:
+        metadata = importlib.metadata.metadata(CORE_DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return []
+    return list(metadata.get_all("Provides-Extra") or [])
+
+
 def install_hint(name: str) -> str:
-    if name in KNOWN_EXTRAS:
-        return f"pip install webio-core[{name}]"
+    if name in known_extras():
+        return f"pip install {CORE_DISTRIBUTION}[{name}]"
     return f"install the distribution that provides the {name!r} backend"
 
 

@@ -13,6 +13,7 @@ import {
   Command,
   PROTOCOL_MAJOR,
   int,
+  isObject,
   majorOf,
   num,
   parseFrame,
@@ -144,7 +145,12 @@ export class Client {
       console.warn("webio: output to unknown scope ignored:", scopeName);
       return;
     }
-    const node = renderOutput(cmd.spec, this.renderContext);
+    const output = cmd.spec.output;
+    if (!isObject(output)) {
+      console.warn("webio: output command without an output spec skipped");
+      return;
+    }
+    const node = renderOutput(output, this.renderContext);
     if (!node) return;
     if (this.env.outputAnimation) node.classList.add("webio-enter");
     insertAt(target, node, int(cmd.spec, "position", -1));

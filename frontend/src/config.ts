@@ -1,6 +1,6 @@
 // The page configuration written by the server into <script id="webio-config">.
 
-import { isObject } from "./protocol";
+import { PROTOCOL_VERSION, isObject } from "./protocol";
 
 export type TransportKind = "websocket" | "http";
 
@@ -28,7 +28,7 @@ export function readConfig(doc: Document): PageConfig {
   }
   const cfg = isObject(raw) ? raw : {};
   return {
-    protocol: typeof cfg.protocol === "string" ? cfg.protocol : "1.0",
+    protocol: typeof cfg.protocol === "string" ? cfg.protocol : PROTOCOL_VERSION,
     transport: cfg.transport === "http" ? "http" : "websocket",
     app: typeof cfg.app === "string" && cfg.app !== "" ? cfg.app : "index",
     static: typeof cfg.static === "string" ? cfg.static : "",

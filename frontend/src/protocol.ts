@@ -1,12 +1,12 @@
 // Shapes of the wire protocol (see docs/protocol.md) and the checks applied to what
 // the server sends before anything acts on it.
 
-/** Major version this client speaks. */
-export const PROTOCOL_MAJOR = 1;
-export const PROTOCOL_VERSION = "1.0";
+import { PROTOCOL_VERSION } from "./generated/protocol";
 
-/** At most this many events go in one client frame. */
-export const MAX_EVENTS_PER_FRAME = 64;
+export { MAX_EVENTS_PER_FRAME, PROTOCOL_VERSION } from "./generated/protocol";
+
+/** Major version this client speaks. */
+export const PROTOCOL_MAJOR = Number(PROTOCOL_VERSION.split(".")[0]);
 
 export type Spec = Record<string, unknown>;
 

@@ -1,12 +1,16 @@
 // The connection status banner and the switch that disables every control on the
 // page while the connection is down.
 
+import { PROTOCOL_MAJOR } from "./protocol";
+
 export const TEXT_LOST = "Connection lost. Reload the page to start again.";
 export const TEXT_RECONNECTING = "Connection lost, reconnecting\u2026";
 
 export function versionMismatchText(serverVersion: string): string {
   return (
-    "This page's client speaks protocol 1.x, the server speaks " +
+    "This page's client speaks protocol " +
+    PROTOCOL_MAJOR +
+    ".x, the server speaks " +
     serverVersion +
     ". Reload the page."
   );

@@ -17,7 +17,7 @@ def _form_labelled(page, label):
 
 def test_gather_shows_two_forms_at_once(serve_app):
     async def app():
-        a, b = await asyncio.gather(input("a", name="a"), input("b", name="b", type=NUMBER))
+        a, b = await asyncio.gather(input("a"), input("b", type=NUMBER))
         put_text(f"a={a!r} b={b!r}")
 
     with serve_app(app) as server, server.client() as user:

@@ -43,13 +43,7 @@ def test_output_specs(serve_app, make_app):
     with serve_app(make_app(scenario)) as server, server.client() as user:
         user.form()
         texts = _outputs_of(user, "text")
-        assert texts[0] == {
-            "type": "text",
-            "content": "plain-words",
-            "inline": False,
-            "scope": "ROOT",
-            "position": -1,
-        }
+        assert texts[0] == {"type": "text", "content": "plain-words", "inline": False}
         assert texts[1]["inline"] is True and texts[1]["style"] == "color: red"
 
         (markdown,) = _outputs_of(user, "markdown")
@@ -70,8 +64,6 @@ def test_output_specs(serve_app, make_app):
             "url": "https://example.com/docs",
             "app": None,
             "new_window": True,
-            "scope": "ROOT",
-            "position": -1,
         }
         assert (app_link["app"], app_link["url"], app_link["new_window"]) == ("other", None, False)
 
@@ -134,7 +126,9 @@ def test_unreferenced_output_is_sent_once(serve_app, make_app, recording_client)
 
     with serve_app(make_app(scenario)) as server, recording_client(server) as user:
         user.form()
-        outputs = [c["spec"] for c in user.page.named("output")]
+        placed = [c["spec"] for c in user.page.named("output")]
+        assert [(p["scope"], p["position"]) for p in placed] == [("ROOT", -1), ("ROOT", -1)]
+        outputs = [p["output"] for p in placed]
         assert [o["content"] for o in outputs] == ["once", "styled"]
         assert outputs[1]["style"] == "font-weight: bold"
 

@@ -100,7 +100,7 @@ def test_page_names_the_app(backend, make_app, http_request):
         assert headers["Content-Type"].startswith("text/html")
         html = body.decode()
         assert _page_config(html)["app"] == "beta"
-        assert _page_config(html)["transport"] == server.protocol
+        assert _page_config(html)["transport"] == server.transport
         assert "<title>Beta &lt;/title&gt; title</title>" in html
 
         status, _, body = http_request(server.url)

@@ -27,7 +27,7 @@ def fetch(url: str) -> tuple[int, str]:
 
 
 def assert_round_trip(url: str, protocol: str) -> None:
-    with WebIOClient(url, protocol=protocol) as user:
+    with WebIOClient(url, transport=protocol) as user:
         user.submit("Ada")
         user.should_see("Hello Ada")
     status, page = fetch(url)

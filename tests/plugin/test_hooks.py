@@ -21,10 +21,10 @@ from typing import Any, Callable, Optional
 import pytest
 
 from webio_core import hookimpl, hookspecs
-from webio_core.backend import Backend
 from webio_core.input import input
 from webio_core.output import put_buttons, put_text
 from webio_core.plugins import ENTRY_POINT_GROUP, Plugins, get_plugins
+from webio_core.server import Backend
 from webio_core.server.origin import OriginPolicy
 from webio_core.session import Session, defer_call
 from webio_core.testing import WebIOClient, serve
@@ -258,7 +258,7 @@ def test_hook_webio_page_head() -> None:
 def _backend_for(protocol: str) -> str:
     if protocol == "http":
         return BACKEND
-    names = sorted(n for n, b in get_plugins().backends.items() if b.protocol == protocol)
+    names = sorted(n for n, b in get_plugins().backends.items() if b.transport == protocol)
     if not names:
         pytest.skip(f"no {protocol} backend is installed")
     return names[0]
@@ -266,7 +266,7 @@ def _backend_for(protocol: str) -> str:
 
 def _refused_status(client: WebIOClient) -> int:
     """Connect ``client``, expecting a refusal; the HTTP status of the refusal."""
-    if client.protocol == "http":
+    if client.transport == "http":
         with pytest.raises(urllib.error.HTTPError) as failure:
             client.connect()
         with failure.value as error:

@@ -70,7 +70,7 @@ def test_entry_point_is_installed() -> None:
 def test_backend_is_found_by_name() -> None:
     backend = get_plugins().backend(BACKEND)
     assert backend.name == BACKEND
-    assert backend.protocol == "http"
+    assert backend.transport == "http"
     assert Plugins().backend(BACKEND) == backend  # found again by a fresh plugin manager
     # The backend's API module, reached through the registry as webio_core.platform does.
     api = importlib.import_module(backend.api_module)
@@ -93,7 +93,7 @@ def test_unknown_backend_lists_installed_backends() -> None:
 @pytest.mark.parametrize("app", [greeter, async_greeter], ids=["thread", "coroutine"])
 def test_round_trip(app: Callable[[], Any]) -> None:
     with serve(app, backend=BACKEND) as server, server.client() as user:
-        assert server.protocol == "http"
+        assert server.transport == "http"
         assert user.form().field()["label"] == "What is your name?"
         user.submit("Ada")
         user.should_see("Hello, Ada, on stdlib over http")

@@ -45,7 +45,7 @@ def send(user: WebIOClient, text: str) -> Optional[int]:
     except urllib.error.HTTPError as error:
         with error:
             return error.code
-    return None if user.protocol == "websocket" else 200
+    return None if user.transport == "websocket" else 200
 
 
 def frame(user: WebIOClient, *events: dict, ack: Optional[int] = None) -> str:
@@ -209,7 +209,7 @@ def check_dropped(server, bad, eventually):
     with server.client() as victim, server.client() as bystander:
         round_trip(victim, "before")
         status = send(victim, bad.build(victim))
-        if server.protocol == "http":
+        if server.transport == "http":
             assert status == bad.http_status
         round_trip(victim, "victim-after")
         round_trip(bystander, "bystander-after")
@@ -258,7 +258,7 @@ def test_oversized_frame(small_server):
         big = frame(victim, submit_event(task_id, {"data": "hijack" + "x" * 2048}))
         assert len(big) > 1024
         status = send(victim, big)
-        if server.protocol == "http":
+        if server.transport == "http":
             assert status == 413
         round_trip(victim, "victim-after")
         round_trip(bystander, "bystander-after")
@@ -275,7 +275,7 @@ def test_huge_frame_harms_no_other_session(small_server):
     with server.client() as victim, server.client() as bystander:
         task_id = victim.form().task_id
         status = send(victim, frame(victim, submit_event(task_id, {"data": "z" * 500_000})))
-        if server.protocol == "http":
+        if server.transport == "http":
             assert status == 413
             round_trip(victim, "victim-after")
         # A WebSocket server may close a socket whose message exceeds its limit; that page's
@@ -284,7 +284,7 @@ def test_huge_frame_harms_no_other_session(small_server):
         victim.should_not_see("z" * 100)
 
 
-HTTP_BACKENDS = [b for b in BACKENDS if get_plugins().backends[b].protocol == "http"]
+HTTP_BACKENDS = [b for b in BACKENDS if get_plugins().backends[b].transport == "http"]
 
 
 @pytest.mark.parametrize("http_backend", HTTP_BACKENDS)

@@ -48,7 +48,7 @@ def ws_url(server, **query: str) -> str:
 def open_session(server, http_request, origin: Optional[str]) -> int:
     """Try to start a session from a page on ``origin``; the HTTP status of the attempt
     (101 for an accepted WebSocket upgrade)."""
-    if server.protocol == "websocket":
+    if server.transport == "websocket":
         try:
             with connect(ws_url(server), origin=origin, open_timeout=10) as socket:
                 # Accepted: the first command is the session's.
@@ -97,7 +97,7 @@ def test_same_origin_accepted(serve_app, make_app, http_request):
         assert accepted(open_session(server, http_request, None))
 
 
-@pytest.mark.protocol("websocket")
+@pytest.mark.transport("websocket")
 def test_websocket_refusal_from_foreign_origin_has_403(serve_app, make_app):
     with serve_app(make_app(echo)) as server:
         with (
@@ -143,7 +143,7 @@ def test_check_origin_overrides(backend, http_request):
             user.should_see("echo same origin")
 
 
-@pytest.mark.protocol("http")
+@pytest.mark.transport("http")
 def test_http_session_requests_from_foreign_origin_refused(serve_app, make_app, http_request):
     with serve_app(make_app(echo)) as server, server.client() as user:
         form = user.form()
@@ -175,7 +175,7 @@ def test_http_session_requests_from_foreign_origin_refused(serve_app, make_app, 
         user.should_not_see("hijack")
 
 
-@pytest.mark.protocol("http")
+@pytest.mark.transport("http")
 def test_http_preflight_only_for_allowed_origins(backend, http_request):
     with serve(plain_echo, backend=backend, allowed_origins=["http://app.example.com"]) as server:
         preflight = {

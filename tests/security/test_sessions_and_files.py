@@ -47,7 +47,7 @@ def test_session_ids_are_long_random_and_distinct(serve_app, make_app):
     assert len({session_id[:6] for session_id in ids}) == len(ids)
 
 
-@pytest.mark.protocol("http")
+@pytest.mark.transport("http")
 def test_http_unknown_session_is_gone(serve_app, http_request):
     with serve_app(thread_waiting) as server:
         bogus = {"webio-session-id": "A" * 43}
@@ -66,7 +66,7 @@ def test_http_unknown_session_is_gone(serve_app, http_request):
         assert server.sessions == []
 
 
-@pytest.mark.protocol("http")
+@pytest.mark.transport("http")
 def test_http_closed_session_is_gone(serve_app, make_app, http_request):
     with serve_app(make_app(waiting)) as server:
         with server.client() as user:
@@ -80,7 +80,7 @@ def test_http_closed_session_is_gone(serve_app, make_app, http_request):
         assert status == 410
 
 
-@pytest.mark.protocol("websocket")
+@pytest.mark.transport("websocket")
 def test_websocket_reattach_to_unknown_session_refused(serve_app):
     with serve_app(thread_waiting) as server:
         parts = urllib.parse.urlsplit(server.url)
@@ -96,7 +96,7 @@ def test_websocket_reattach_to_unknown_session_refused(serve_app):
 
 def test_unknown_app_refused_for_sessions(serve_app, http_request):
     with serve_app(thread_waiting) as server:
-        if server.protocol == "http":
+        if server.transport == "http":
             status, _, _ = http_request(
                 server.url, query={"app": "nope"}, headers={"webio-session-id": "new"}
             )
@@ -187,7 +187,7 @@ def test_page_echoes_no_markup_from_the_query(file_server, http_request):
     assert b"alert(1)" not in body
 
 
-@pytest.mark.protocol("http")
+@pytest.mark.transport("http")
 def test_http_abandoned_session_expires(backend, http_request, eventually):
     closed = threading.Event()
 
@@ -210,7 +210,7 @@ def test_http_abandoned_session_expires(backend, http_request, eventually):
         assert status == 410
 
 
-@pytest.mark.protocol("http")
+@pytest.mark.transport("http")
 def test_http_stale_ack_keeps_the_session(serve_app, http_request):
     """A page's poll and POST overlap, so a request may carry an older ack than one the server
     already applied; that must not be taken for lost commands."""

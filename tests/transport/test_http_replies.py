@@ -20,7 +20,7 @@ def burst_then_wait() -> None:
     input("done?")
 
 
-@pytest.mark.protocol("http")
+@pytest.mark.transport("http")
 def test_a_burst_comes_in_bounded_replies_flagged_as_partial(backend, http_request, eventually):
     with serve(burst_then_wait, backend=backend) as server:
         status, headers, body = http_request(server.url, headers={"webio-session-id": "new"})

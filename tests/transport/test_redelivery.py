@@ -61,7 +61,7 @@ def test_websocket_reconnect_resends_unacknowledged_commands() -> None:
 
             submit(socket, form["seq"], form["task_id"], "A")
             after = receive_until(socket, "input_group")
-            assert {"first=A"} <= {c["spec"].get("content") for c in after}
+            assert {"first=A"} <= {c["spec"].get("output", {}).get("content") for c in after}
             assert min(c["seq"] for c in after) == form["seq"] + 1
 
 
@@ -108,7 +108,7 @@ def test_http_poll_retry_gets_the_same_commands_again() -> None:
             server.url, session_id, form["seq"], {"ack": form["seq"], "events": [event]}
         )
         assert all(c["seq"] > form["seq"] for c in reply)
-        assert "first=B" in [c["spec"].get("content") for c in reply]
+        assert "first=B" in [c["spec"].get("output", {}).get("content") for c in reply]
         # Acknowledged commands are gone for good.
         _, later = http_request(server.url, session_id, reply[-1]["seq"])
         assert all(c["seq"] > reply[-1]["seq"] for c in later)

@@ -8,8 +8,8 @@ import pytest
 
 import webio_core
 from webio_core import hookimpl
-from webio_core.backend import Backend
 from webio_core.plugins import BackendNotFoundError, Plugins, get_plugins
+from webio_core.server import Backend
 from webio_core.testing import installed_backends
 
 
@@ -25,7 +25,7 @@ class _BackendPlugin:
             register(
                 Backend(
                     name=name,
-                    protocol="websocket",
+                    transport="websocket",
                     server_factory="nowhere:create_server",
                     api_module="nowhere",
                 )
@@ -90,7 +90,7 @@ def test_installed_backends_are_registered_by_entry_point():
     assert sorted(plugins.backends) == installed_backends()
     for name, backend in plugins.backends.items():
         assert backend.name == name
-        assert backend.protocol in ("websocket", "http")
+        assert backend.transport in ("websocket", "http")
 
 
 def test_start_server_with_unknown_backend():

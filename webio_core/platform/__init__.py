@@ -2,7 +2,7 @@
 (``start_server``, ``webio_handler``, ``webio_view``, ``wsgi_app``...)."""
 
 from ..config import config
-from ..server.runner import start_server
+from ..server.start import start_server
 from ..session.coroutinebased import run_event_loop
 
 __all__ = ["config", "run_event_loop", "start_server"]

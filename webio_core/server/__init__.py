@@ -1,1 +1,63 @@
-"""Transport-agnostic server machinery that every backend plugin reuses."""
+"""The backend SDK: everything a backend plugin may import from the core, and nothing else.
+
+A plugin registers a :class:`Backend` from ``webio_register_backends`` and adapts its
+framework's requests and sockets; the core does the rest:
+
+- :class:`Endpoint`: apps, options, page, client files, ``static_dir``, sessions;
+- :class:`Request`, :class:`Response`, :func:`text_response`: framework-neutral messages;
+- :class:`HttpTransport` (polling) and :class:`WebSocketTransport` with
+  :class:`WebSocketPeer`: the session side of each transport;
+- :func:`wsgi_app` / :func:`request_from_environ` and :func:`asgi_app`: ready adapters for WSGI
+  and ASGI frameworks;
+- :class:`SocketServerRunner` and :class:`AsyncioRunner`: serving and stopping;
+- :func:`start_server_for`: a plugin's ``start_server`` in one line;
+- :class:`ServerOptions`, :data:`Applications`, :class:`AppResolver`, :class:`SessionRegistry`.
+"""
+
+from __future__ import annotations
+
+from .asgi import asgi_app, request_from_scope
+from .backend import Backend, RunningServer
+from .endpoint import USER_STATIC_PREFIX, Endpoint, UnknownApp
+from .http import HttpTransport
+from .options import ServerOptions
+from .registry import LocalSessions, SessionRegistry
+from .request import Request, Response, text_response
+from .resolvers import Applications, AppResolver, AppTarget, NamedApps
+from .runners import AsyncioRunner, SocketServerRunner
+from .start import create_server, start_server, start_server_for
+from .static import content_type
+from .ws import WebSocketConnection, WebSocketPeer, WebSocketTransport
+from .wsgi import request_from_environ, wsgi_app
+
+__all__ = [
+    "USER_STATIC_PREFIX",
+    "AppResolver",
+    "AppTarget",
+    "Applications",
+    "AsyncioRunner",
+    "Backend",
+    "Endpoint",
+    "HttpTransport",
+    "LocalSessions",
+    "NamedApps",
+    "Request",
+    "Response",
+    "RunningServer",
+    "ServerOptions",
+    "SessionRegistry",
+    "SocketServerRunner",
+    "UnknownApp",
+    "WebSocketConnection",
+    "WebSocketPeer",
+    "WebSocketTransport",
+    "asgi_app",
+    "content_type",
+    "create_server",
+    "request_from_environ",
+    "request_from_scope",
+    "start_server",
+    "start_server_for",
+    "text_response",
+    "wsgi_app",
+]

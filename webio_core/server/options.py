@@ -69,8 +69,8 @@ class ServerOptions:
         )
 
     @classmethod
-    def split(cls, options: dict[str, Any]) -> tuple[ServerOptions, dict[str, Any]]:
+    def split(cls, options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """Separate the common options from the framework-specific settings."""
         names = {f.name for f in cls.__dataclass_fields__.values() if f.init}
         common = {k: v for k, v in options.items() if k in names}
-        return cls(**common), {k: v for k, v in options.items() if k not in names}
+        return common, {k: v for k, v in options.items() if k not in names}

@@ -6,11 +6,12 @@ import html
 import json
 from typing import Union
 
-from .. import __version__
+from .._version import __version__
 from ..config import AppConfig
 from ..protocol import PROTOCOL_VERSION
+from ..protocol.constants import QUERY_STATIC
 
-LOCAL_STATIC_PREFIX = "?webio_static="
+LOCAL_STATIC_PREFIX = f"?{QUERY_STATIC}="
 
 
 def static_prefix(cdn: Union[bool, str]) -> str:

@@ -14,6 +14,8 @@ class Request:
     method: str
     query: Mapping[str, str]
     headers: Mapping[str, str]
+    #: The URL path as the server received it (``/``, ``/static/app.css``, ``/tool``...).
+    path: str = "/"
     remote_ip: str = ""
     body: bytes = b""
     #: Reads at most ``n`` bytes of the body; lets the core refuse a large body unread.

@@ -1,21 +1,23 @@
-"""Control of the current session: ``defer_call``, ``local``, ``info``, ``hold``, ``run_async``...
-
-These functions act on the session of the app that calls them (found through the current
-thread or asyncio task), exactly as PyWebIO's ``pywebio.session`` does.
-"""
+"""Control of the current session, as PyWebIO's ``pywebio.session``: ``defer_call``, ``local``,
+``info``, ``hold``, ``set_env``, ``register_thread``, ``run_async``, ``run_asyncio_coroutine``."""
 
 from __future__ import annotations
 
-import asyncio
-import threading
-from collections.abc import Coroutine
-from typing import Any, Callable, TypeVar
-
+from .api import (
+    defer_call,
+    hold,
+    info,
+    local,
+    register_thread,
+    run_async,
+    run_asyncio_coroutine,
+    set_env,
+)
 from .base import Session
 from .context import get_current_session
 from .coroutinebased import CoroutineSession, TaskHandler
 from .errors import SessionClosedException, SessionException, SessionNotFoundException
-from .info import LocalNamespace, SessionInfo
+from .info import SessionInfo
 from .threadbased import ThreadSession
 
 __all__ = [
@@ -37,126 +39,3 @@ __all__ = [
     "run_asyncio_coroutine",
     "set_env",
 ]
-
-F = TypeVar("F", bound=Callable[[], Any])
-
-
-def defer_call(func: F) -> F:
-    """Call ``func`` when the session closes, for whatever reason. Usable as a decorator.
-
-    Deferred functions run in the order they were registered; they cannot interact with the
-    page any more.
-    """
-    get_current_session().defer_call(func)
-    return func
-
-
-def hold() -> Any:
-    """Wait until the user closes the page (``await hold()`` in coroutine sessions).
-
-    Apps do not need it: a session stays open by itself while its page has live callbacks.
-    """
-    session = get_current_session()
-    if isinstance(session, CoroutineSession):
-        return session.hold()
-    assert isinstance(session, ThreadSession)
-    session.hold()
-    return None
-
-
-def register_thread(thread: threading.Thread) -> None:
-    """Let ``thread`` (not started yet) use webio_core functions of the current session."""
-    session = get_current_session()
-    if not isinstance(session, ThreadSession):
-        raise RuntimeError("register_thread() is only available in thread-based sessions")
-    session.register_thread(thread)
-
-
-def run_async(coro_obj: Coroutine[Any, Any, Any]) -> TaskHandler:
-    """Run a coroutine concurrently inside the current coroutine-based session."""
-    session = get_current_session()
-    if not isinstance(session, CoroutineSession):
-        raise RuntimeError("run_async() is only available in coroutine-based sessions")
-    return session.run_async(coro_obj)
-
-
-async def run_asyncio_coroutine(coro_obj: Coroutine[Any, Any, Any]) -> Any:
-    """Await an asyncio coroutine from a coroutine-based session.
-
-    Sessions already run on a real asyncio loop, so a plain ``await`` works too; this is kept
-    for PyWebIO programs that wrap their asyncio calls.
-    """
-    session = get_current_session()
-    if not isinstance(session, CoroutineSession):
-        raise RuntimeError("run_asyncio_coroutine() is only available in coroutine-based sessions")
-    if asyncio.get_running_loop() is session.loop:
-        return await coro_obj
-    future = asyncio.run_coroutine_threadsafe(coro_obj, session.loop)
-    return await asyncio.wrap_future(future)
-
-
-_ENV_KEYS = frozenset(
-    {
-        "title",
-        "output_animation",
-        "auto_scroll_bottom",
-        "http_pull_interval",
-        "input_panel_fixed",
-        "input_panel_min_height",
-        "input_panel_init_height",
-        "input_auto_focus",
-        "output_max_width",
-    }
-)
-
-
-def set_env(**env_info: Any) -> None:
-    """Configure the page of the current session (title, output_max_width, ...)."""
-    unknown = set(env_info) - _ENV_KEYS
-    if unknown:
-        raise TypeError(
-            f"set_env() got unknown settings {sorted(unknown)}; known: {sorted(_ENV_KEYS)}"
-        )
-    get_current_session().set_env(**env_info)
-
-
-class _CurrentLocal:
-    """``session.local``: attribute storage of whichever session is current."""
-
-    def _target(self) -> LocalNamespace:
-        return get_current_session().local
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._target(), name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        setattr(self._target(), name, value)
-
-    def __delattr__(self, name: str) -> None:
-        delattr(self._target(), name)
-
-    def __getitem__(self, key: Any) -> Any:
-        return self._target()[key]
-
-    def __setitem__(self, key: Any, value: Any) -> None:
-        self._target()[key] = value
-
-    def __contains__(self, key: Any) -> bool:
-        return key in self._target()
-
-    def __iter__(self) -> Any:
-        return iter(self._target())
-
-    def __repr__(self) -> str:
-        return repr(self._target())
-
-
-class _CurrentInfo:
-    """``session.info``: the :class:`SessionInfo` of whichever session is current."""
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(get_current_session().info, name)
-
-
-local: Any = _CurrentLocal()
-info: Any = _CurrentInfo()

@@ -1,8 +1,8 @@
 """The session: one per browser page, independent of how the app function runs.
 
-A session owns the outbox of numbered commands, the pending input forms, the registered
+A session owns the outbox of numbered commands, the pending client tasks, the registered
 callbacks and the deferred functions. Subclasses decide where the app's code runs (its own
-thread, or an asyncio task).
+thread, or an asyncio task); a transport attaches a :class:`Link` to carry its commands.
 """
 
 from __future__ import annotations
@@ -10,53 +10,39 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
-from dataclasses import dataclass
 from typing import Any, Callable, Optional, Protocol
 
-from ..protocol import ClientEvent, ClientFrame, Outbox, OutboxOverflow, ProtocolError
+from ..protocol import ClientEvent, ClientFrame, Message, ProtocolError
+from ..protocol.commands import CLOSE_SESSION, SET_ENV, TOAST, EmptySpec, SetEnvSpec, toast_spec
+from ..protocol.events import EVENTS
+from .callbacks import CallbackEntry, Callbacks, Decoder
 from .errors import SessionClosedException
 from .info import LocalNamespace, SessionInfo
+from .outbox import Outbox, OutboxOverflow
+from .tasks import ClientTask, Inbox, PendingTasks, StaleEvent
 
 logger = logging.getLogger("webio_core.session")
 
-#: Turns the data of a client ``callback`` event into the callback's positional arguments.
-Decoder = Callable[[Any], "tuple[Any, ...]"]
-
-
-@dataclass
-class CallbackEntry:
-    """A registered callback and how to run it (PyWebIO's ``callback_options``)."""
-
-    callback: Callable[..., Any]
-    decode: Decoder
-    #: Thread sessions: run in the session's one callback thread, one click after another,
-    #: instead of a new thread per click.
-    serial_mode: bool = False
-    #: Coroutine sessions: ignore clicks while this coroutine callback is still running.
-    mutex_mode: bool = False
-    running: bool = False
-
-
-class StaleEvent(ProtocolError):
-    """An event for a form or callback this session does not have (any more)."""
-
-
-#: Marks a form inbox whose session closed; the waiting input raises SessionClosedException.
-CLOSED = object()
+#: What the user sees when the app fails (the traceback goes to the log).
+APP_ERROR_MESSAGE = "An internal error occurred in the application."
 
 
 class SessionObserver(Protocol):
-    """Lifecycle notifications; the server app forwards them to the plugin hooks."""
+    """Lifecycle notifications; the endpoint forwards them to the plugin hooks."""
 
     def session_created(self, session: Session) -> None: ...
     def session_closed(self, session: Session) -> None: ...
     def task_error(self, session: Session, error: BaseException) -> None: ...
 
 
-class Inbox(Protocol):
-    """The events of one pending form, fed from the transport's thread."""
+class Link(Protocol):
+    """The transport side of a session: whatever currently carries its commands to the page."""
 
-    def put(self, event: Any) -> None: ...
+    def wake(self) -> None:
+        """New commands wait in the outbox. Called from any thread, once per command."""
+
+    def replaced(self) -> None:
+        """Another link took the session over (e.g. the page reconnected on a new socket)."""
 
 
 class Session:
@@ -76,18 +62,20 @@ class Session:
         self.info = info
         self.local = LocalNamespace()
         self.outbox = Outbox()
+        self.pending = PendingTasks(self._new_inbox)
+        self.callbacks = Callbacks()
+        self.link: Optional[Link] = None
         self._target = target
         self._observer = observer
         self._lock = threading.RLock()
         self._closed = threading.Event()
-        self._forms: dict[str, Inbox] = {}
-        self._callbacks: dict[str, CallbackEntry] = {}
         self._deferred: list[Callable[[], Any]] = []
         self._task_finished = False
         self._background_work = 0
         self._next_id = 0
-        self._output_listener: Callable[[], None] = lambda: None
+        self._wake: Callable[[], None] = lambda: None
         self._close_listeners: list[Callable[[Session], None]] = []
+        self._routes = {"task": self.pending.deliver, "callback": self._run_callback_event}
 
     # ---- transport side -------------------------------------------------------------------
 
@@ -95,15 +83,20 @@ class Session:
     def closed(self) -> bool:
         return self._closed.is_set()
 
-    def set_output_listener(self, listener: Callable[[], None]) -> None:
-        """``listener()`` is called, from any thread, whenever new commands are in the outbox."""
-        self._output_listener = listener
+    def attach(self, link: Link) -> Optional[Link]:
+        """Make ``link`` carry this session's commands from now on; returns the previous link."""
+        with self._lock:
+            previous, self.link = self.link, link
+            self._wake = link.wake
+        if previous is not None and previous is not link:
+            previous.replaced()
+        return previous
 
     def add_close_listener(self, listener: Callable[[Session], None]) -> None:
         self._close_listeners.append(listener)
 
     def start(self) -> None:
-        """Run the app. Called once by the transport after it attached its listeners."""
+        """Run the app. Called once by the transport after it attached its link."""
         self._observer.session_created(self)
         self._start_task()
 
@@ -112,14 +105,14 @@ class Session:
         the number of events accepted.
 
         An acknowledgement of commands never sent raises :class:`ProtocolError` and nothing of
-        the frame is applied; an event that names no pending form or callback is logged and
+        the frame is applied; an event that names no pending task or callback is logged and
         dropped on its own.
         """
         self.outbox.acknowledge(frame.ack)
         accepted = 0
         for event in frame.events:
             try:
-                self._dispatch(event)
+                self._routes[EVENTS[event.event].target](event)
                 accepted += 1
             except StaleEvent as exc:
                 # Normal in a race: e.g. a field's blur arriving after its form was submitted.
@@ -135,16 +128,16 @@ class Session:
 
     # ---- app side --------------------------------------------------------------------------
 
-    def send(self, command: str, spec: dict[str, Any], task_id: str = "") -> None:
+    def send(self, message: Message) -> None:
         if self.closed:
             raise SessionClosedException("the session has been closed")
         try:
-            self.outbox.append(command, spec, task_id)
+            self.outbox.append(message)
         except OutboxOverflow as exc:
             logger.error("session %s: %s; closing it", self.short_id, exc)
             self.close()
             raise SessionClosedException(str(exc)) from None
-        self._output_listener()
+        self._wake()
 
     def new_id(self, prefix: str) -> str:
         with self._lock:
@@ -165,37 +158,41 @@ class Session:
         :class:`ProtocolError` to drop the event (e.g. a button index out of range).
         """
         callback_id = self.new_id("c")
-        with self._lock:
-            self._callbacks[callback_id] = CallbackEntry(callback, decode, serial_mode, mutex_mode)
+        self.callbacks.add(callback_id, CallbackEntry(callback, decode, serial_mode, mutex_mode))
         return callback_id
 
-    def open_form(self, spec: dict[str, Any]) -> str:
-        """Send an ``input_group`` command and start collecting the events of that form."""
-        task_id = self.new_id("f")
-        with self._lock:
-            if self.closed:
-                raise SessionClosedException("the session has been closed")
-            self._forms[task_id] = self._new_inbox()
-        self.send("input_group", spec, task_id)
-        return task_id
+    def run_task(self, task: ClientTask) -> Any:
+        """Open ``task`` and wait for its result: blocks in thread-based sessions, returns an
+        awaitable in coroutine-based ones."""
+        raise NotImplementedError
 
-    def close_form(self, task_id: str) -> None:
-        with self._lock:
-            self._forms.pop(task_id, None)
+    def _open_task(self, task: ClientTask) -> tuple[str, Any]:
+        task_id = self.new_id("t")
+        inbox = self.pending.open(task_id)
+        try:
+            task.open(self, task_id)
+        except BaseException:
+            self.pending.close(task_id)
+            raise
+        return task_id, inbox
 
-    def form_inbox(self, task_id: str) -> Any:
-        return self._forms[task_id]
+    def _apply(self, task: ClientTask, task_id: str, event: ClientEvent) -> tuple[bool, Any]:
+        try:
+            return task.handle(self, task_id, event)
+        except ProtocolError as exc:
+            logger.warning("session %s: dropped event of %s: %s", self.short_id, task_id, exc)
+            return False, None
 
     def defer_call(self, func: Callable[[], Any]) -> None:
         self._deferred.append(func)
 
-    def set_env(self, **settings: Any) -> None:
-        self.send("set_env", settings)
+    def set_env(self, settings: SetEnvSpec) -> None:
+        self.send(SET_ENV(settings))
 
     # ---- closing ----------------------------------------------------------------------------
 
     def close(self, notify_client: bool = False) -> None:
-        """Close the session: fail pending inputs, run deferred functions, stop all work.
+        """Close the session: fail pending tasks, run deferred functions, stop all work.
 
         Safe to call from any thread and more than once.
         """
@@ -206,15 +203,12 @@ class Session:
                 # Bypass send(): the closed flag must not be visible to the app yet, and the
                 # outbox may be full, in which case the client learns by the socket closing.
                 try:
-                    self.outbox.append("close_session", {})
+                    self.outbox.append(CLOSE_SESSION(EmptySpec()))
                 except OutboxOverflow:
                     pass
             self._closed.set()
-            forms = list(self._forms.values())
-            self._forms.clear()
-        self._output_listener()
-        for inbox in forms:
-            inbox.put(CLOSED)
+        self._wake()
+        self.pending.fail_all()
         self._stop_work()
         for func in self._deferred:
             try:
@@ -250,7 +244,7 @@ class Session:
         # Since PyWebIO 1.4 a finished app keeps its page alive while buttons on it can still
         # call back into the session, or while work it started is still running.
         with self._lock:
-            idle = self._task_finished and not self._callbacks and self._background_work == 0
+            idle = self._task_finished and not self.callbacks and self._background_work == 0
         if idle:
             self.close(notify_client=True)
 
@@ -263,32 +257,15 @@ class Session:
         )
         self._observer.task_error(self, error)
         try:
-            self.send(
-                "toast",
-                {
-                    "content": "An internal error occurred in the application.",
-                    "duration": 0,
-                    "position": "center",
-                    "color": "error",
-                    "callback_id": None,
-                },
-            )
+            self.send(TOAST(toast_spec(APP_ERROR_MESSAGE, duration=0, color="error")))
         except SessionClosedException:
             pass
 
     # ---- events -----------------------------------------------------------------------------
 
-    def _dispatch(self, event: ClientEvent) -> None:
-        if event.event == "callback":
-            entry = self._callbacks.get(event.task_id)
-            if entry is None:
-                raise StaleEvent(f"no callback {event.task_id!r} in this session")
-            self._run_callback(entry, entry.decode(event.data))
-            return
-        inbox = self._forms.get(event.task_id)
-        if inbox is None:
-            raise StaleEvent(f"no pending form {event.task_id!r} in this session")
-        inbox.put(event)
+    def _run_callback_event(self, event: ClientEvent) -> None:
+        entry = self.callbacks.get(event.task_id)
+        self._run_callback(entry, entry.decode(event.data))
 
     # ---- implemented by the execution models --------------------------------------------------
 

@@ -11,9 +11,12 @@ import threading
 from collections.abc import Awaitable, Coroutine
 from typing import Any, Callable, Optional
 
-from .base import CLOSED, CallbackEntry, Session
+from ..protocol import ClientEvent
+from .base import Session
+from .callbacks import CallbackEntry
 from .context import bind_session
 from .errors import SessionClosedException, SessionException
+from .tasks import CLOSED, ClientTask
 
 logger = logging.getLogger("webio_core.session")
 
@@ -42,11 +45,11 @@ class AsyncInbox:
         except RuntimeError:
             pass  # the loop is closed: nothing waits on this inbox any more
 
-    async def get(self) -> Any:
+    async def get(self) -> ClientEvent:
         event = await self._queue.get()
         if event is CLOSED:
             raise SessionClosedException("the session was closed while waiting for input")
-        return event
+        return event  # type: ignore[no-any-return]
 
 
 class CoroutineSession(Session):
@@ -99,6 +102,19 @@ class CoroutineSession(Session):
 
     def _new_inbox(self) -> AsyncInbox:
         return AsyncInbox(self.loop)
+
+    def run_task(self, task: ClientTask) -> Any:
+        async def wait() -> Any:
+            task_id, inbox = self._open_task(task)
+            try:
+                while True:
+                    done, result = self._apply(task, task_id, await inbox.get())
+                    if done:
+                        return result
+            finally:
+                self.pending.close(task_id)
+
+        return wait()
 
     def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
         self._call_on_loop(self._callback_on_loop, entry, args)

@@ -7,9 +7,12 @@ import queue
 import threading
 from typing import Any, Callable, Optional
 
-from .base import CLOSED, CallbackEntry, Session
+from ..protocol import ClientEvent
+from .base import Session
+from .callbacks import CallbackEntry
 from .context import bind_session
 from .errors import SessionClosedException, SessionException
+from .tasks import CLOSED, ClientTask
 
 logger = logging.getLogger("webio_core.session")
 
@@ -23,11 +26,11 @@ class ThreadInbox:
     def put(self, event: Any) -> None:
         self._queue.put(event)
 
-    def get(self) -> Any:
+    def get(self) -> ClientEvent:
         event = self._queue.get()
         if event is CLOSED:
             raise SessionClosedException("the session was closed while waiting for input")
-        return event
+        return event  # type: ignore[no-any-return]
 
 
 class ThreadSession(Session):
@@ -61,6 +64,16 @@ class ThreadSession(Session):
 
     def _new_inbox(self) -> ThreadInbox:
         return ThreadInbox()
+
+    def run_task(self, task: ClientTask) -> Any:
+        task_id, inbox = self._open_task(task)
+        try:
+            while True:
+                done, result = self._apply(task, task_id, inbox.get())
+                if done:
+                    return result
+        finally:
+            self.pending.close(task_id)
 
     def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
         if self.closed:

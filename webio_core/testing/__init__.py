@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from typing import Any, Optional
 
 from ..plugins import get_plugins
-from ..server.app import WebIOApp
-from ..server.apps import Applications
-from ..server.runner import serve_in_thread
+from ..server.endpoint import Endpoint
+from ..server.resolvers import Applications
+from ..server.start import serve_in_thread
 from .client import WaitTimeout, WebIOClient
 from .page import FormState, PageModel
 
@@ -31,17 +31,22 @@ __all__ = [
 class RunningApp:
     """A server started by :func:`serve`."""
 
-    def __init__(self, url: str, app: WebIOApp) -> None:
+    def __init__(self, url: str, endpoint: Endpoint) -> None:
         self.url = url
-        self.app = app
+        self.endpoint = endpoint
 
     @property
-    def protocol(self) -> str:
-        return self.app.backend.protocol
+    def app(self) -> Endpoint:
+        """The endpoint (its sessions, options...); an older name of :attr:`endpoint`."""
+        return self.endpoint
+
+    @property
+    def transport(self) -> str:
+        return self.endpoint.backend.transport
 
     def client(self, app: str = "index", **kwargs: Any) -> WebIOClient:
         """A new page on this server (use it in a ``with`` block, or call ``connect()``)."""
-        return WebIOClient(self.url, app=app, protocol=self.protocol, **kwargs)
+        return WebIOClient(self.url, app=app, transport=self.transport, **kwargs)
 
 
 @contextmanager
@@ -49,8 +54,8 @@ def serve(
     applications: Applications, backend: Optional[str] = None, **options: Any
 ) -> Iterator[RunningApp]:
     """Serve ``applications`` on 127.0.0.1 on a free port for the duration of the block."""
-    with serve_in_thread(applications, backend=backend, **options) as (url, app):
-        yield RunningApp(url, app)
+    with serve_in_thread(applications, backend=backend, **options) as (url, endpoint):
+        yield RunningApp(url, endpoint)
 
 
 def installed_backends() -> list[str]:

@@ -20,6 +20,9 @@ import urllib.parse
 import urllib.request
 from typing import Any, Callable, Optional, TypeVar
 
+from ..protocol import fields, outputs
+from ..protocol.constants import NEW_SESSION, QUERY_ACK, QUERY_APP, SESSION_HEADER
+from ..protocol.events import CALLBACK, FROM_SUBMIT, INPUT_EVENT
 from .page import FormState, PageModel
 
 T = TypeVar("T")
@@ -41,19 +44,19 @@ class WebIOClient:
         url: str,
         *,
         app: str = "index",
-        protocol: str = "websocket",
+        transport: str = "websocket",
         origin: Optional[str] = None,
         timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
         self.url = url
         self.app = app
-        self.protocol = protocol
+        self.transport = transport
         self.timeout = timeout
         self.page = PageModel()
         self.origin = origin if origin is not None else _origin_of(url)
         self._changed = threading.Condition()
         self._transport: _Transport = (
-            _WebSocketTransport(self) if protocol == "websocket" else _HttpTransport(self)
+            _WebSocketTransport(self) if transport == "websocket" else _HttpTransport(self)
         )
 
     # ---- connection ---------------------------------------------------------------------------
@@ -132,20 +135,20 @@ class WebIOClient:
         data = dict(fields)
         if value is not None:
             data[form.field()["name"]] = value
-        self.send_event("from_submit", form.task_id, {k: _wire(v) for k, v in data.items()})
+        self.send_event(FROM_SUBMIT.name, form.task_id, {k: _wire(v) for k, v in data.items()})
 
     def click_action(self, label: str, form: Optional[FormState] = None) -> None:
         """Press the button labelled ``label`` of an ``actions()`` form."""
         form = form or self.form()
         for f in form.fields:
-            if f["type"] != "actions":
+            if f["type"] != fields.ACTIONS.name:
                 continue
             for index, button in enumerate(f["buttons"]):
                 if button["label"] == label:
                     if button["type"] == "cancel":
-                        self.send_event("from_submit", form.task_id, None)
+                        self.send_event(FROM_SUBMIT.name, form.task_id, None)
                     else:
-                        self.send_event("from_submit", form.task_id, {f["name"]: index})
+                        self.send_event(FROM_SUBMIT.name, form.task_id, {f["name"]: index})
                     return
         raise LookupError(f"no action button {label!r} in the form")
 
@@ -153,14 +156,14 @@ class WebIOClient:
         """Leave field ``name`` holding ``value`` (the server validates it)."""
         form = form or self.form()
         data = {"event_name": "blur", "name": name, "value": value}
-        self.send_event("input_event", form.task_id, data)
+        self.send_event(INPUT_EVENT.name, form.task_id, data)
 
     def click(self, label: str, timeout: Optional[float] = None) -> None:
         """Click the (first) button labelled ``label`` on the page (waits for it)."""
 
         def find(page: PageModel) -> Optional[tuple[str, int]]:
             for spec in page.outputs():
-                if spec["type"] != "buttons":
+                if spec["type"] != outputs.BUTTONS.name:
                     continue
                 for index, button in enumerate(spec["buttons"]):
                     if button["label"] == label:
@@ -168,7 +171,7 @@ class WebIOClient:
             return None
 
         callback_id, index = self.wait_until(find, f"a button {label!r}", timeout)
-        self.send_event("callback", callback_id, index)
+        self.send_event(CALLBACK.name, callback_id, index)
 
     def send_event(self, event: str, task_id: str, data: Any) -> None:
         frame = {
@@ -211,7 +214,7 @@ class _WebSocketTransport(_Transport):
 
         parts = urllib.parse.urlsplit(self.client.url)
         scheme = "wss" if parts.scheme == "https" else "ws"
-        query = urllib.parse.urlencode({"app": self.client.app})
+        query = urllib.parse.urlencode({QUERY_APP: self.client.app})
         url = urllib.parse.urlunsplit((scheme, parts.netloc, parts.path or "/", query, ""))
         origin: Any = self.client.origin or None
         # Entered as a context manager: websockets deprecates plain connect() calls.
@@ -244,7 +247,7 @@ class _HttpTransport(_Transport):
     POLL_INTERVAL = 0.05
 
     def connect(self) -> None:
-        self._session_id = "new"
+        self._session_id = NEW_SESSION
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._request("GET")
@@ -252,18 +255,18 @@ class _HttpTransport(_Transport):
         self._poller.start()
 
     def _request(self, method: str, body: Optional[bytes] = None) -> None:
-        query = {"app": self.client.app}
+        query = {QUERY_APP: self.client.app}
         if method == "GET":
-            query["ack"] = str(self.client.page.last_seq)
+            query[QUERY_ACK] = str(self.client.page.last_seq)
         url = f"{self.client.url}?{urllib.parse.urlencode(query)}"
-        headers = {"webio-session-id": self._session_id, "Content-Type": "application/json"}
+        headers = {SESSION_HEADER: self._session_id, "Content-Type": "application/json"}
         if self.client.origin:
             headers["Origin"] = self.client.origin
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         with self._lock:
             try:
                 with urllib.request.urlopen(request, timeout=self.client.timeout) as response:
-                    self._session_id = response.headers.get("webio-session-id", self._session_id)
+                    self._session_id = response.headers.get(SESSION_HEADER, self._session_id)
                     commands = json.loads(response.read())
             except urllib.error.HTTPError as error:
                 if error.code == 410:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional, Union
+from typing import Any, Callable, Optional, Union
+
+from ..protocol import commands, outputs
 
 
 @dataclass
@@ -55,40 +57,59 @@ class PageModel:
         self.session_spec: Optional[dict[str, Any]] = None
         self.closed = False
         self.last_seq = 0
+        #: What the page does with each command, by command name.
+        self.handlers = self._command_handlers()
 
     def apply(self, command: dict[str, Any]) -> None:
         seq = command["seq"]
         if seq <= self.last_seq:
             return  # resent after a reconnect
         self.last_seq = seq
-        name, spec, task_id = command["command"], command["spec"], command["task_id"]
-        if name == "session":
-            self.session_spec = spec
-        elif name == "output":
-            scope = self.scopes.get(spec.get("scope", "ROOT"))
-            if scope is not None:
-                _insert(scope.children, self._node(spec), spec.get("position", -1))
-        elif name == "output_ctl":
-            self._scope_ctl(spec)
-        elif name == "input_group":
-            self.forms[task_id] = FormState(task_id, spec)
-        elif name == "update_input" and task_id in self.forms:
+        handler = self.handlers.get(command["command"])
+        if handler is None:
+            raise ValueError(f"the page model does not know the command {command['command']!r}")
+        handler(command["spec"], command["task_id"])
+
+    def _command_handlers(self) -> dict[str, Callable[[Any, str], None]]:
+        return {
+            commands.SESSION.name: self._on_session,
+            commands.OUTPUT.name: self._on_output,
+            commands.OUTPUT_CTL.name: lambda spec, _: self._scope_ctl(spec),
+            commands.INPUT_GROUP.name: self._on_input_group,
+            commands.UPDATE_INPUT.name: self._on_update_input,
+            commands.DESTROY_FORM.name: self._on_destroy_form,
+            commands.TOAST.name: lambda spec, _: self.toasts.append(spec),
+            commands.SET_ENV.name: lambda spec, _: self.env.update(spec),
+            commands.CLOSE_SESSION.name: self._on_close_session,
+        }
+
+    def _on_session(self, spec: Any, task_id: str) -> None:
+        self.session_spec = spec
+
+    def _on_output(self, spec: Any, task_id: str) -> None:
+        scope = self.scopes.get(spec["scope"])
+        if scope is not None:
+            _insert(scope.children, self._node(spec["output"]), spec["position"])
+
+    def _on_input_group(self, spec: Any, task_id: str) -> None:
+        self.forms[task_id] = FormState(task_id, spec)
+
+    def _on_update_input(self, spec: Any, task_id: str) -> None:
+        if task_id in self.forms:
             attributes = spec["attributes"]
             self.forms[task_id].status[spec["target_name"]] = (
                 attributes.get("valid_status"),
                 attributes.get("invalid_feedback", ""),
             )
-        elif name == "destroy_form":
-            self.forms.pop(task_id, None)
-        elif name == "toast":
-            self.toasts.append(spec)
-        elif name == "set_env":
-            self.env.update(spec)
-        elif name == "close_session":
-            self.closed = True
+
+    def _on_destroy_form(self, spec: Any, task_id: str) -> None:
+        self.forms.pop(task_id, None)
+
+    def _on_close_session(self, spec: Any, task_id: str) -> None:
+        self.closed = True
 
     def _node(self, spec: dict[str, Any]) -> Union[Scope, dict[str, Any]]:
-        if spec["type"] != "scope":
+        if spec["type"] != outputs.SCOPE.name:
             return spec
         scope = Scope(spec["name"])
         self.scopes[scope.name] = scope
@@ -154,13 +175,20 @@ class PageModel:
 
     def texts(self, scope: str = "ROOT") -> list[str]:
         """The visible text of each output in ``scope``."""
-        result = []
-        for spec in self.outputs(scope):
-            kind = spec["type"]
-            if kind in ("text", "markdown", "html", "code"):
-                result.append(spec["content"])
-            elif kind == "link":
-                result.append(spec["name"])
-            elif kind == "buttons":
-                result.extend(b["label"] for b in spec["buttons"])
-        return result
+        return [text for spec in self.outputs(scope) for text in VISIBLE_TEXT[spec["type"]](spec)]
+
+
+def _content(spec: dict[str, Any]) -> list[str]:
+    return [spec["content"]]
+
+
+#: What a reader sees of each output type (scopes hold other outputs, read on their own).
+VISIBLE_TEXT: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    outputs.TEXT.name: _content,
+    outputs.MARKDOWN.name: _content,
+    outputs.HTML.name: _content,
+    outputs.CODE.name: _content,
+    outputs.LINK.name: lambda spec: [spec["name"]],
+    outputs.BUTTONS.name: lambda spec: [b["label"] for b in spec["buttons"]],
+    outputs.SCOPE.name: lambda spec: [],
+}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Callable
 
 from webio_core import hookimpl
-from webio_core.backend import Backend
+from webio_core.server import Backend
 
 BACKEND = Backend(
     name="flask",
-    protocol="http",
+    transport="http",
     server_factory="webio_flask.server:create_server",
     api_module="webio_flask.api",
 )

@@ -1,4 +1,4 @@
-"""A Tornado request handler that serves one webio_core endpoint: page, client files, WebSocket."""
+"""A Tornado request handler that serves one endpoint: page, client files and WebSocket."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from typing import Any, Optional
 import tornado.web
 import tornado.websocket
 
-from webio_core.server.request import Request, Response
-from webio_core.server.ws import WebSocketConnection, WebSocketTransport
+from webio_core.server import Request, Response, WebSocketConnection, WebSocketTransport
 
 
 def to_request(handler: tornado.web.RequestHandler) -> Request:
@@ -21,6 +20,7 @@ def to_request(handler: tornado.web.RequestHandler) -> Request:
         request.method or "GET",
         query,
         request.headers.get_all(),
+        path=request.path,
         remote_ip=request.remote_ip or "",
         raw=request,
     )
@@ -35,7 +35,7 @@ def write_response(handler: tornado.web.RequestHandler, response: Response) -> N
 
 
 class _Peer:
-    """The socket as the core's :class:`~webio_core.server.ws.WebSocketPeer`."""
+    """The socket as the core's WebSocketPeer."""
 
     def __init__(self, handler: tornado.websocket.WebSocketHandler) -> None:
         self._handler = handler
@@ -59,7 +59,7 @@ class WebIOHandler(tornado.websocket.WebSocketHandler):
     async def get(self, *args: Any, **kwargs: Any) -> None:
         request = to_request(self)
         if self.request.headers.get("Upgrade", "").lower() != "websocket":
-            write_response(self, self.transport.app.handle_get(request))
+            write_response(self, self.transport.endpoint.handle_get(request))
             return
         refusal = self.transport.refuse(request)
         if refusal is not None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Callable
 
 from webio_core import hookimpl
-from webio_core.backend import Backend
+from webio_core.server import Backend
 
 BACKEND = Backend(
     name="stdlib",
-    protocol="http",
+    transport="http",
     server_factory="webio_stdlib_backend.server:create_server",
     api_module="webio_stdlib_backend.api",
 )

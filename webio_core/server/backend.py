@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Literal, Protocol
 
 if TYPE_CHECKING:
-    from .server.app import WebIOApp
+    from .endpoint import Endpoint
 
 
 class RunningServer(Protocol):
@@ -30,24 +30,26 @@ class Backend:
     Both module references are import strings, imported only when used, so that registering a
     backend costs nothing and ``start_server(backend="flask")`` never imports Tornado:
 
-    - ``server_factory`` (``"package.module:function"``): ``function(app, host, port,
-      settings)`` binds a server for ``app`` (a :class:`~webio_core.server.app.WebIOApp`) and
-      returns a :class:`RunningServer` without serving; ``settings`` are the framework-specific
-      keyword arguments the user passed to ``start_server``.
+    - ``server_factory`` (``"package.module:function"``): ``function(endpoint, host, port,
+      settings)`` binds a server that hands every request to ``endpoint`` (an
+      :class:`~webio_core.server.endpoint.Endpoint`), whatever its path, and returns a
+      :class:`RunningServer` without serving; ``settings`` are the framework-specific keyword
+      arguments the user passed to ``start_server``.
     - ``api_module``: the module whose public names ``webio_core.platform.<name>`` re-exports
       (``start_server``, ``webio_handler``, ``webio_view``, ``wsgi_app``...).
     """
 
     name: str
-    protocol: Literal["websocket", "http"]
+    #: How sessions talk to the page: one WebSocket each, or HTTP polling.
+    transport: Literal["websocket", "http"]
     server_factory: str
     api_module: str
 
     def create_server(
-        self, app: WebIOApp, host: str, port: int, settings: dict[str, Any]
+        self, endpoint: Endpoint, host: str, port: int, settings: dict[str, Any]
     ) -> RunningServer:
         module_name, _, function_name = self.server_factory.partition(":")
         factory: Callable[..., RunningServer] = getattr(
             importlib.import_module(module_name), function_name
         )
-        return factory(app, host, port, settings)
+        return factory(endpoint, host, port, settings)

@@ -1,10 +1,12 @@
-"""normalize_applications: the forms start_server accepts, and the default index."""
+"""Resolvers: the forms of ``applications`` start_server accepts, the default index, and which
+app a request is for."""
 
 from __future__ import annotations
 
 import pytest
 
-from webio_core.server.apps import is_coroutine_app, normalize_applications
+from webio_core.server import AppTarget, NamedApps, Request
+from webio_core.server.resolvers import normalize_applications
 
 
 def alpha():
@@ -83,9 +85,29 @@ def test_bad_applications(applications, error):
 def test_index_app_metadata():
     index = normalize_applications({"a": alpha})["index"]
     assert index.__doc__ == "Applications"
-    assert not is_coroutine_app(index)
+    assert not AppTarget("index", index).is_coroutine
 
 
-def test_is_coroutine_app():
-    assert is_coroutine_app(gamma)
-    assert not is_coroutine_app(alpha)
+def test_is_coroutine():
+    assert AppTarget("gamma", gamma).is_coroutine
+    assert not AppTarget("alpha", alpha).is_coroutine
+
+
+def request(path="/", **query):
+    return Request.build("GET", query.items(), [], path=path)
+
+
+def test_named_apps_resolve_by_query_argument():
+    apps = NamedApps({"a": alpha, "g": gamma})
+    assert apps.resolve(request(app="a")) == AppTarget("a", alpha)
+    assert apps.resolve(request(app="g")) == AppTarget("g", gamma)
+    assert apps.resolve(request()).name == "index"
+    assert apps.resolve(request(app="nope")) is None
+
+
+def test_named_apps_take_any_path_unless_limited():
+    mounted = NamedApps({"a": alpha})
+    assert mounted.resolve(request("/tool", app="a")) == AppTarget("a", alpha)
+    own_server = NamedApps({"a": alpha}, paths=("/",))
+    assert own_server.resolve(request("/", app="a")) == AppTarget("a", alpha)
+    assert own_server.resolve(request("/elsewhere", app="a")) is None

@@ -1,4 +1,5 @@
-"""The stack of output scopes, per thread / asyncio task, as ``use_scope`` enters them."""
+"""The stack of output scopes of the current thread or asyncio task, as ``use_scope`` enters
+them. Outputs without an explicit ``scope=`` go to the innermost one."""
 
 from __future__ import annotations
 

@@ -1,24 +1,20 @@
-"""webio_core.protocol: validation of client frames, numbering and acknowledgement of commands."""
+"""webio_core.protocol.frames: every client frame is validated before the server acts on it."""
 
 from __future__ import annotations
 
 import json
-import threading
 
 import pytest
 
 from webio_core.protocol import (
-    CLIENT_EVENTS,
+    COMMANDS,
+    EVENTS,
     MAX_EVENTS_PER_FRAME,
     PROTOCOL_VERSION,
-    SERVER_COMMANDS,
     ClientEvent,
     ClientFrame,
-    Outbox,
-    OutboxOverflow,
     ProtocolError,
     decode_client_frame,
-    encode_commands,
 )
 
 
@@ -34,7 +30,8 @@ def _event(event="from_submit", task_id="f1", data=None):
 
 
 def test_version():
-    assert PROTOCOL_VERSION.split(".")[0] == "1"
+    major, minor = PROTOCOL_VERSION.split(".")
+    assert major.isdigit() and minor.isdigit()
 
 
 def test_full_frame_accepted():
@@ -133,6 +130,9 @@ REJECTED = {
     "callback string": _frame(_event("callback", "c1", "0")),
     "callback bool": _frame(_event("callback", "c1", True)),
     "callback float": _frame(_event("callback", "c1", 0.0)),
+    "deeply nested": '{"ack": 0, "events": [' + "[" * 100_000 + "]" * 100_000 + "]}",
+    "NaN": '{"ack": NaN}',
+    "Infinity in data": _frame(_event("callback", "c1", float("inf"))),
 }
 
 
@@ -148,94 +148,5 @@ def test_protocol_error_is_a_value_error():
 
 
 def test_event_and_command_names():
-    assert {"from_submit", "input_event", "callback"} == CLIENT_EVENTS
-    assert "session" in SERVER_COMMANDS and "close_session" in SERVER_COMMANDS
-
-
-# ---- Outbox --------------------------------------------------------------------------------------
-
-
-def test_outbox_numbers_from_one():
-    outbox = Outbox()
-    assert outbox.last_seq == 0
-    first = outbox.append("output", {"type": "text"})
-    second = outbox.append("input_group", {"label": ""}, task_id="f1")
-    assert (first.seq, second.seq) == (1, 2)
-    assert second.task_id == "f1" and first.task_id == ""
-    assert outbox.last_seq == 2
-    assert [c.seq for c in outbox.after(0)] == [1, 2]
-    assert [c.seq for c in outbox.after(1)] == [2]
-    assert outbox.after(2) == []
-
-
-def test_outbox_acknowledge_drops_up_to_ack():
-    outbox = Outbox()
-    for _ in range(5):
-        outbox.append("output", {})
-    outbox.acknowledge(3)
-    assert [c.seq for c in outbox.after(0)] == [4, 5]
-    outbox.acknowledge(3)  # repeated acks are harmless
-    outbox.acknowledge(1)  # so are stale ones
-    assert [c.seq for c in outbox.after(0)] == [4, 5]
-    outbox.acknowledge(5)
-    assert outbox.after(0) == []
-    # Numbering goes on after everything was acknowledged.
-    assert outbox.append("output", {}).seq == 6
-
-
-def test_outbox_ack_beyond_last_seq():
-    outbox = Outbox()
-    outbox.append("output", {})
-    with pytest.raises(ProtocolError):
-        outbox.acknowledge(2)
-    # Nothing was dropped by the refused acknowledgement.
-    assert [c.seq for c in outbox.after(0)] == [1]
-
-
-def test_outbox_refuses_unknown_commands():
-    with pytest.raises(ValueError):
-        Outbox().append("eval", {})
-
-
-def test_outbox_overflow_and_recovery():
-    outbox = Outbox(limit=3)
-    for _ in range(3):
-        outbox.append("output", {})
-    with pytest.raises(OutboxOverflow):
-        outbox.append("output", {})
-    assert outbox.last_seq == 3, "a refused command takes no number"
-    outbox.acknowledge(1)
-    assert outbox.append("output", {}).seq == 4
-
-
-def test_outbox_is_thread_safe():
-    outbox = Outbox(limit=100_000)
-
-    def producer():
-        for _ in range(2000):
-            outbox.append("output", {})
-
-    threads = [threading.Thread(target=producer) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    seqs = [c.seq for c in outbox.after(0)]
-    assert seqs == list(range(1, 8001))
-
-
-def test_encode_commands():
-    outbox = Outbox()
-    outbox.append("output", {"type": "text", "content": "</script>é"}, task_id="")
-    outbox.append("destroy_form", {}, task_id="f2")
-    decoded = json.loads(encode_commands(outbox.after(0)))
-    assert decoded == [
-        {
-            "seq": 1,
-            "command": "output",
-            "task_id": "",
-            "spec": {"type": "text", "content": "</script>é"},
-        },
-        {"seq": 2, "command": "destroy_form", "task_id": "f2", "spec": {}},
-    ]
-    assert encode_commands([]) == "[]"
+    assert {"from_submit", "input_event", "callback"} == set(EVENTS.names())
+    assert "session" in COMMANDS and "close_session" in COMMANDS

@@ -1,0 +1,66 @@
+"""The forms a button or an option may take in PyWebIO's API, normalised once for every widget
+that shows them (``put_buttons``, ``actions``, and the choice inputs).
+
+The values stay on the server: clients send back the index of what was chosen, never a value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Optional, get_args
+
+from .protocol.fields import ButtonType
+
+BUTTON_TYPES: tuple[ButtonType, ...] = get_args(ButtonType)
+_TUPLE_KEYS = ("label", "value", "type", "disabled")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One button or option: what is shown, and the value the app gets when it is chosen."""
+
+    label: str
+    value: Any
+    color: Optional[str] = None
+    disabled: bool = False
+    #: For form buttons: submit, reset or cancel.
+    type: ButtonType = "submit"
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def normalize_buttons(buttons: Sequence[Any], *, typed: bool = False) -> list[Choice]:
+    """Buttons given as labels, ``(label, value)`` tuples or dicts (``label``, ``value``,
+    ``color``, ``disabled``; with ``typed`` also ``type`` and the tuple form
+    ``(label, value, type, disabled)``). A button without a value has its label as value."""
+    if isinstance(buttons, (str, bytes)) or not isinstance(buttons, Sequence):
+        raise TypeError("buttons must be a list")
+    choices = []
+    for button in buttons:
+        if isinstance(button, Mapping):
+            if "label" not in button:
+                raise ValueError(f"button {button!r} has no 'label'")
+            item = dict(button)
+        elif isinstance(button, (tuple, list)):
+            longest = 4 if typed else 2
+            if not 2 <= len(button) <= longest:
+                raise ValueError(f"button {button!r}: expected (label, value) items")
+            item = dict(zip(_TUPLE_KEYS, button))
+        else:
+            item = {"label": button, "value": button}
+        kind = item.get("type", "submit") if typed else "submit"
+        if kind not in BUTTON_TYPES:
+            raise ValueError(f"button type must be submit, reset or cancel, not {kind!r}")
+        choices.append(
+            Choice(
+                label=_text(item["label"]),
+                value=item.get("value", item["label"]),
+                color=item.get("color"),
+                disabled=bool(item.get("disabled", False)),
+                type=kind,
+            )
+        )
+    return choices

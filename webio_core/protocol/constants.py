@@ -1,0 +1,47 @@
+"""The version, names and limits of the wire protocol.
+
+Every name here is exported to the browser client and listed in docs/protocol.md by
+``scripts/gen_protocol.py``, with the ``#:`` comment above it.
+"""
+
+from __future__ import annotations
+
+#: Protocol version, "major.minor". The client refuses a server of another major version.
+PROTOCOL_VERSION = "2.0"
+
+# ---- names ------------------------------------------------------------------------------------
+
+#: Query argument naming the app of a page, a session or a poll.
+QUERY_APP = "app"
+#: Query argument of a WebSocket reconnect: the id of the session to re-attach to.
+QUERY_SESSION = "session"
+#: Query argument of a WebSocket reconnect or an HTTP poll: the highest seq processed.
+QUERY_ACK = "ack"
+#: Query argument asking for a file of the browser client (``?webio_static=webio.js``).
+QUERY_STATIC = "webio_static"
+#: HTTP header carrying the session id of a poll or POST (and of the reply that created it).
+SESSION_HEADER = "webio-session-id"
+#: Value of the session header that asks for a new session.
+NEW_SESSION = "new"
+#: HTTP header set to "1" on a reply that could not hold every waiting command.
+MORE_HEADER = "webio-more"
+#: WebSocket close code refusing a reconnect to a session that is gone.
+CLOSE_SESSION_NOT_FOUND = 4404
+
+# ---- limits -----------------------------------------------------------------------------------
+
+#: Events in one client frame, at most.
+MAX_EVENTS_PER_FRAME = 64
+#: Length of a task_id, at most.
+MAX_TASK_ID_LENGTH = 64
+#: Length of a form field name, at most.
+MAX_FIELD_NAME_LENGTH = 256
+#: Fields in one submitted form, at most.
+MAX_FORM_FIELDS = 256
+#: Commands in one WebSocket frame or HTTP reply, at most (never more than the replay window,
+#: so a lost reply can always be sent again).
+MAX_COMMANDS_PER_FRAME = 1000
+#: Commands waiting for delivery to one client; past this the client is taken as gone.
+OUTBOX_LIMIT = 100_000
+#: Delivered but unacknowledged commands kept for a reconnect or a retried poll.
+REPLAY_LIMIT = 10_000

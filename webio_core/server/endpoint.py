@@ -1,0 +1,208 @@
+"""The endpoint: one URL that serves an app's page, the client's files and its sessions.
+
+Backends create one :class:`Endpoint` per server (or per integration helper) and hand it the
+requests of their framework, translated into :class:`~webio_core.server.request.Request`; the
+WebSocket or HTTP transport of the core does the session part.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from pathlib import Path
+from typing import Any, Callable, Optional, Union
+
+from ..config import app_config
+from ..plugins import Plugins, get_plugins
+from ..protocol import PROTOCOL_VERSION, ClientFrame, decode_client_frame
+from ..protocol.commands import SESSION, SessionSpec
+from ..protocol.constants import QUERY_STATIC
+from ..session.base import Link, Session
+from ..session.coroutinebased import CoroutineSession, session_event_loop
+from ..session.info import SessionInfo
+from ..session.threadbased import ThreadSession
+from .backend import Backend
+from .options import ServerOptions
+from .page import render_page
+from .registry import LocalSessions, SessionRegistry
+from .request import Request, Response, text_response
+from .resolvers import Applications, AppResolver, AppTarget, NamedApps
+from .static import content_type, find_static_file
+
+logger = logging.getLogger("webio_core.server")
+
+#: Where a server of its own serves the files of its ``static_dir`` option.
+USER_STATIC_PREFIX = "/static/"
+#: The only URL path with apps on a server of its own (a route mounted in a host framework
+#: takes whatever path the framework routes to it).
+SERVER_APP_PATHS = ("/",)
+
+
+class UnknownApp(LookupError):
+    """A request names no app of this endpoint."""
+
+
+class Endpoint:
+    """Apps, options, sessions and the page of one endpoint."""
+
+    def __init__(
+        self,
+        applications: Union[Applications, AppResolver],
+        *,
+        backend: Backend,
+        options: Optional[ServerOptions] = None,
+        plugins: Optional[Plugins] = None,
+        registry: Optional[SessionRegistry] = None,
+    ) -> None:
+        self.resolver = (
+            applications if isinstance(applications, AppResolver) else NamedApps(applications)
+        )
+        self.backend = backend
+        self.options = options or ServerOptions()
+        self.plugins = plugins or get_plugins()
+        self.registry: SessionRegistry = registry if registry is not None else LocalSessions()
+        self._static_dirs = self.plugins.static_dirs()
+        self._shutdown_callbacks: list[Callable[[], None]] = []
+        self._closing = False
+
+    @classmethod
+    def for_server(
+        cls,
+        applications: Applications,
+        backend: Backend,
+        *,
+        plugins: Optional[Plugins] = None,
+        **options: Any,
+    ) -> Endpoint:
+        """The endpoint of a server of its own (``start_server``, ``wsgi_app``...): apps at
+        ``/``, ``static_dir`` files under ``/static/``; ``options`` are ServerOptions."""
+        resolver = NamedApps(applications, paths=SERVER_APP_PATHS)
+        return cls(resolver, backend=backend, options=ServerOptions(**options), plugins=plugins)
+
+    @classmethod
+    def for_route(cls, applications: Applications, backend: Backend, **options: Any) -> Endpoint:
+        """The endpoint of an integration helper (``webio_handler``, ``webio_view``...),
+        mounted by the host framework on a route of its choosing."""
+        return cls(NamedApps(applications), backend=backend, options=ServerOptions(**options))
+
+    # ---- pages and files --------------------------------------------------------------------
+
+    def handle_get(self, request: Request) -> Response:
+        """A GET that is not part of a session: a client file, a static_dir file or a page."""
+        if QUERY_STATIC in request.query:
+            return self._client_file(request.query[QUERY_STATIC])
+        if self.options.static_dir and request.path.startswith(USER_STATIC_PREFIX):
+            return self._user_file(request.path[len(USER_STATIC_PREFIX) :])
+        target = self.resolver.resolve(request)
+        if target is None:
+            return text_response(404, "No application here.")
+        page = render_page(
+            app_name=target.name,
+            transport=self.backend.transport,
+            config=app_config(target.function),
+            cdn=self.options.cdn,
+            extra_head=self.plugins.page_head(target.name),
+        )
+        return Response(200, page, "text/html; charset=utf-8", {"Cache-Control": "no-cache"})
+
+    def _client_file(self, name: str) -> Response:
+        path = find_static_file(name, self._static_dirs)
+        if path is None:
+            return text_response(404, "No such file.")
+        return Response(
+            200, path.read_bytes(), content_type(path), {"Cache-Control": "max-age=3600"}
+        )
+
+    def _user_file(self, relative_path: str) -> Response:
+        assert self.options.static_dir
+        root = os.path.realpath(self.options.static_dir)
+        path = os.path.realpath(os.path.join(root, relative_path))
+        # realpath resolves "..", symlinks included: what is left must still be under root.
+        if os.path.commonpath([root, path]) != root or not os.path.isfile(path):
+            return text_response(404, "No such file.")
+        return Response(200, Path(path).read_bytes(), content_type(Path(path)))
+
+    # ---- security ---------------------------------------------------------------------------
+
+    def origin_allowed(self, request: Request) -> bool:
+        """Whether a browser request may open or use a session (same origin unless allowed)."""
+        origin = request.origin
+        if not origin:
+            # Browsers always send Origin on WebSocket upgrades and cross-origin requests;
+            # its absence means a non-browser client, which the same-origin rule cannot cover.
+            return True
+        allowed = self.plugins.origin_allowed(origin, request.host, self.options.origin_policy)
+        if not allowed:
+            logger.warning("refused a request from origin %r to host %r", origin, request.host)
+        return allowed
+
+    def decode_frame(self, raw: Any) -> ClientFrame:
+        return decode_client_frame(raw, self.options.max_payload_bytes)
+
+    # ---- sessions ---------------------------------------------------------------------------
+
+    def resolve(self, request: Request) -> Optional[AppTarget]:
+        return None if self._closing else self.resolver.resolve(request)
+
+    def create_session(
+        self, request: Request, loop: Optional[asyncio.AbstractEventLoop] = None
+    ) -> Session:
+        """A new, registered, not yet started session of the app the request resolves to.
+
+        Coroutine apps run on ``loop`` (the backend's own loop), or on the shared session loop
+        of :func:`~webio_core.platform.run_event_loop` for backends without one.
+        """
+        target = self.resolve(request)
+        if target is None:
+            raise UnknownApp(request.path)
+        info = SessionInfo(
+            user_agent_string=request.header("user-agent"),
+            user_language=request.header("accept-language").split(",")[0].strip(),
+            server_host=request.host,
+            origin=request.origin,
+            user_ip=request.remote_ip,
+            backend=self.backend.name,
+            protocol=self.backend.transport,
+            request=request.raw,
+        )
+        session: Session
+        if target.is_coroutine:
+            session = CoroutineSession(
+                target.name, target.function, info, self.plugins, loop=loop or session_event_loop()
+            )
+        else:
+            session = ThreadSession(target.name, target.function, info, self.plugins)
+        self.registry.add(session)
+        return session
+
+    def start_session(self, session: Session, link: Link, reconnect_timeout: float) -> None:
+        """Attach the transport's link, tell the client who it is, and run the app."""
+        session.attach(link)
+        spec = SessionSpec(
+            protocol=PROTOCOL_VERSION, session_id=session.id, reconnect_timeout=reconnect_timeout
+        )
+        session.send(SESSION(spec))
+        session.start()
+
+    def session(self, session_id: str) -> Optional[Session]:
+        return self.registry.get(session_id)
+
+    @property
+    def sessions(self) -> list[Session]:
+        """The open sessions."""
+        return [s for s in self.registry.all() if not s.closed]
+
+    def on_shutdown(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` when the server stops (transports stop their timers and threads)."""
+        self._shutdown_callbacks.append(callback)
+
+    def shutdown(self) -> None:
+        """Server stop: refuse new sessions, stop the transports, close every session.
+        Idempotent."""
+        self._closing = True
+        callbacks, self._shutdown_callbacks = self._shutdown_callbacks, []
+        for callback in callbacks:
+            callback()
+        for session in self.sessions:
+            session.close(notify_client=True)

@@ -1,0 +1,104 @@
+"""Runners: the :class:`~webio_core.server.backend.RunningServer` of a backend, so that no
+plugin writes its own start/stop handshake.
+
+- :class:`SocketServerRunner` serves a bound ``socketserver`` server (Werkzeug's,
+  ``http.server``'s, ``wsgiref``'s) in the calling thread.
+- :class:`AsyncioRunner` runs an asyncio server (Tornado, aiohttp, uvicorn) on a loop of its
+  own in the calling thread.
+
+Both close every session of the endpoint when they stop, and ``stop()`` is safe from any
+thread, before or after ``serve_forever()`` started.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socketserver
+import threading
+from collections.abc import Awaitable
+from typing import Callable, Optional
+
+from .endpoint import Endpoint
+
+#: How often serve_forever() looks for stop(); the standard 0.5 s makes stopping slow.
+STOP_POLL_SECONDS = 0.1
+#: After sessions closed, how long their last frames (close_session) get to leave the sockets.
+GOODBYE_SECONDS = 0.05
+
+#: Closes what :data:`Serve` opened: called on the runner's loop when the server stops.
+StopServing = Callable[[], Awaitable[None]]
+#: Starts serving on the running loop (the sockets are already bound) and returns how to stop.
+Serve = Callable[[], Awaitable[StopServing]]
+
+
+class SocketServerRunner:
+    """Serves ``server`` (already bound) for ``endpoint``."""
+
+    def __init__(self, endpoint: Endpoint, server: socketserver.BaseServer) -> None:
+        self.endpoint = endpoint
+        self._server = server
+        self.port: int = int(server.server_address[1])  # type: ignore[index]
+        # serving/stopped change together under the lock, so stop() and serve_forever() agree
+        # on whether the loop runs: shutdown() would wait forever for a loop that never started.
+        self._lock = threading.Lock()
+        self._serving = False
+        self._stopped = False
+
+    def serve_forever(self) -> None:
+        with self._lock:
+            run = not self._stopped
+            self._serving = run
+        try:
+            if run:
+                self._server.serve_forever(poll_interval=STOP_POLL_SECONDS)
+        finally:
+            self._server.server_close()
+            self.endpoint.shutdown()
+
+    def stop(self) -> None:
+        with self._lock:
+            serving, self._stopped = self._serving, True
+        if serving:
+            self._server.shutdown()
+        else:
+            self._server.server_close()
+
+
+class AsyncioRunner:
+    """Runs ``serve`` for ``endpoint`` on a new event loop; ``port`` is the port already bound."""
+
+    def __init__(self, endpoint: Endpoint, port: int, serve: Serve) -> None:
+        self.endpoint = endpoint
+        self.port = port
+        self._serve_on_loop = serve
+        self._stop_requested = threading.Event()
+        self._lock = threading.Lock()
+        self._loop: Optional[asyncio.AbstractEventLoop] = None
+        self._wake: Optional[asyncio.Event] = None
+
+    def serve_forever(self) -> None:
+        if not self._stop_requested.is_set():
+            asyncio.run(self._serve())
+
+    async def _serve(self) -> None:
+        stop_serving = await self._serve_on_loop()
+        with self._lock:
+            self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
+        try:
+            if not self._stop_requested.is_set():
+                await self._wake.wait()
+        finally:
+            # Sessions close on this loop, so their sockets get close_session and a clean close.
+            self.endpoint.shutdown()
+            await asyncio.sleep(GOODBYE_SECONDS)
+            await stop_serving()
+
+    def stop(self) -> None:
+        self._stop_requested.set()
+        with self._lock:
+            loop, wake = self._loop, self._wake
+        if loop is not None and wake is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(wake.set)
+            except RuntimeError:
+                pass  # the loop finished between the check and the call

@@ -1,0 +1,120 @@
+"""``start_server``: pick a backend by name, bind it, serve until interrupted.
+
+Every backend plugin's own ``start_server`` (``webio_core.platform.tornado.start_server``...)
+is made by :func:`start_server_for`, so the way servers start and stop is written once.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import threading
+import webbrowser
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Callable, Optional
+
+from ..plugins import Plugins, get_plugins
+from .backend import RunningServer
+from .endpoint import Endpoint
+from .options import ServerOptions
+from .resolvers import Applications
+
+logger = logging.getLogger("webio_core.server")
+
+
+def create_server(
+    applications: Applications,
+    *,
+    port: int = 0,
+    host: str = "",
+    backend: Optional[str] = None,
+    plugins: Optional[Plugins] = None,
+    **options: Any,
+) -> tuple[RunningServer, Endpoint]:
+    """Bind a server for ``applications`` on the chosen backend, without serving yet."""
+    plugins = plugins or get_plugins()
+    chosen = plugins.backend(backend)
+    common, settings = ServerOptions.split(options)
+    endpoint = Endpoint.for_server(applications, chosen, plugins=plugins, **common)
+    return chosen.create_server(endpoint, host or "", port, settings), endpoint
+
+
+def start_server(
+    applications: Applications,
+    port: int = 0,
+    host: str = "",
+    backend: Optional[str] = None,
+    **options: Any,
+) -> None:
+    """Serve ``applications`` until interrupted.
+
+    ``applications`` is an app function, a list of them (named by their function names) or a
+    dict ``{name: function}``; ``?app=name`` selects one, and an index page lists them when
+    there is no ``index`` app. ``backend`` names the web server plugin (``"tornado"``,
+    ``"flask"``, ...); by default tornado if installed, else the only installed backend.
+    ``port=0`` picks a free port. The other options are those of PyWebIO's ``start_server``
+    for that backend (``cdn``, ``static_dir``, ``allowed_origins``, ``check_origin``,
+    ``max_payload_size``, ``reconnect_timeout``, ``session_expire_seconds``, ...); options
+    the core does not know go to the web framework.
+    """
+    server, endpoint = create_server(applications, port=port, host=host, backend=backend, **options)
+    url = f"http://{host or 'localhost'}:{server.port}/"
+    print(f"webio_core: serving on {url} with the {endpoint.backend.name} backend", flush=True)
+    if endpoint.options.auto_open_webbrowser:
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        endpoint.shutdown()
+
+
+def start_server_for(
+    backend: str, *, settings_name: str = "framework_settings", **defaults: Any
+) -> Callable[..., None]:
+    """The ``start_server`` of backend ``backend``, with PyWebIO's parameters and defaults for
+    that backend (``port=8080``, ``reconnect_timeout=0``...); keyword arguments beyond them
+    go to the framework and appear in the signature as ``**settings_name``."""
+    parameters = [
+        inspect.Parameter("applications", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        *(
+            inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=value)
+            for name, value in defaults.items()
+        ),
+        inspect.Parameter(settings_name, inspect.Parameter.VAR_KEYWORD),
+    ]
+    signature = inspect.Signature(parameters, return_annotation=None)
+
+    def start_backend_server(*args: Any, **kwargs: Any) -> None:
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        arguments = dict(bound.arguments)
+        settings = arguments.pop(settings_name)
+        start_server(backend=backend, **arguments, **settings)
+
+    start_backend_server.__signature__ = signature  # type: ignore[attr-defined]
+    start_backend_server.__name__ = start_backend_server.__qualname__ = "start_server"
+    start_backend_server.__doc__ = (
+        f"Serve ``applications`` with the {backend} backend until interrupted "
+        f"(see ``webio_core.start_server``); ``**{settings_name}`` go to the framework."
+    )
+    return start_backend_server
+
+
+@contextmanager
+def serve_in_thread(
+    applications: Applications, *, backend: Optional[str] = None, **options: Any
+) -> Iterator[tuple[str, Endpoint]]:
+    """Run a server on a free loopback port in a background thread; yields (url, endpoint)."""
+    options.setdefault("host", "127.0.0.1")
+    server, endpoint = create_server(applications, backend=backend, **options)
+    thread = threading.Thread(target=server.serve_forever, name="webio-test-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.port}/", endpoint
+    finally:
+        server.stop()
+        thread.join(timeout=10)
+        endpoint.shutdown()

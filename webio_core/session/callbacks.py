@@ -1,0 +1,48 @@
+"""Registered callbacks of one session (button clicks, toast clicks), by callback id."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .tasks import StaleEvent
+
+#: Turns the data of a client ``callback`` event into the callback's positional arguments.
+Decoder = Callable[[Any], "tuple[Any, ...]"]
+
+
+@dataclass
+class CallbackEntry:
+    """A registered callback and how to run it (PyWebIO's ``callback_options``)."""
+
+    callback: Callable[..., Any]
+    decode: Decoder
+    #: Thread sessions: run in the session's one callback thread, one click after another,
+    #: instead of a new thread per click.
+    serial_mode: bool = False
+    #: Coroutine sessions: ignore clicks while this coroutine callback is still running.
+    mutex_mode: bool = False
+    running: bool = False
+
+
+class Callbacks:
+    """Callback entries by id. Thread-safe."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, CallbackEntry] = {}
+        self._lock = threading.Lock()
+
+    def add(self, callback_id: str, entry: CallbackEntry) -> None:
+        with self._lock:
+            self._entries[callback_id] = entry
+
+    def get(self, callback_id: str) -> CallbackEntry:
+        with self._lock:
+            entry = self._entries.get(callback_id)
+        if entry is None:
+            raise StaleEvent(f"no callback {callback_id!r} in this session")
+        return entry
+
+    def __bool__(self) -> bool:
+        return bool(self._entries)

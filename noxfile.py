@@ -1,14 +1,28 @@
 """Developer sessions: ``nox -l`` lists them. CI runs ``scripts/test.sh`` instead (one
-environment, everything installed), which is faster on a 2-core machine."""
+environment, everything installed), which is faster on a 2-core machine.
+
+Backends are the directories under ``plugins/``; every test folder runs in some session:
+``tests`` (unit, api, server, and the conformance suite over one backend at a time, with that
+plugin's own tests), ``plugin`` (tests/plugin with the fixture backend), ``e2e``.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
 
-nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.sessions = ["lint", "typecheck", "protocol", "tests", "plugin", "e2e"]
 
-BACKENDS = ["tornado", "flask"]
+ROOT = Path(__file__).parent
+PLUGINS = sorted(p for p in (ROOT / "plugins").glob("webio-*") if (p / "pyproject.toml").exists())
+BACKENDS = [p.name.removeprefix("webio-") for p in PLUGINS]
+FIXTURE_BACKEND = "tests/plugin/webio-stdlib-backend"
 TEST_TOOLS = ["-r", "requirements-test.txt"]
+
+
+def _editable(*paths: object) -> list[str]:
+    return [arg for path in paths for arg in ("-e", str(path))]
 
 
 @nox.session
@@ -20,23 +34,45 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    session.install("mypy==2.4.1", "-e", ".")
+    """mypy over the core, every plugin and the fixture backend (see pyproject's files)."""
+    session.install("mypy==2.4.1", *_editable(".", *PLUGINS, FIXTURE_BACKEND))
     session.run("mypy")
+
+
+@nox.session
+def protocol(session: nox.Session) -> None:
+    """The generated client types and protocol tables match the declarations."""
+    session.install("-e", ".")
+    session.run("python", "scripts/gen_protocol.py", "--check")
 
 
 @nox.session
 @nox.parametrize("backend", BACKENDS)
 def tests(session: nox.Session, backend: str) -> None:
-    """The suite with a single backend installed: conformance runs over that backend alone."""
-    session.install(*TEST_TOOLS, "-e", ".", "-e", f"plugins/webio-{backend}")
-    session.run("pytest", "tests/unit", "tests/conformance", "tests/security", *session.posargs)
+    """Everything but the browser, with a single backend installed."""
+    session.install(*TEST_TOOLS, *_editable(".", f"plugins/webio-{backend}"))
+    session.run(
+        "pytest",
+        "tests/unit",
+        "tests/api",
+        "tests/server",
+        f"plugins/webio-{backend}",
+        f"--webio-backend={backend}",
+        *session.posargs,
+    )
+
+
+@nox.session
+def plugin(session: nox.Session) -> None:
+    """The plugin boundary, through a third-party backend installed from tests/plugin."""
+    session.install(*TEST_TOOLS, *_editable(".", FIXTURE_BACKEND))
+    session.run("pytest", "tests/plugin", "--webio-backend=stdlib", *session.posargs)
 
 
 @nox.session
 def e2e(session: nox.Session) -> None:
-    """End-to-end tests in Debian's Chromium (apt-get install chromium)."""
-    plugins = [arg for backend in BACKENDS for arg in ("-e", f"plugins/webio-{backend}")]
-    session.install(*TEST_TOOLS, "-e", ".", *plugins)
+    """End-to-end tests in Debian's Chromium (apt-get install chromium), every backend."""
+    session.install(*TEST_TOOLS, *_editable(".", *PLUGINS))
     session.run("pytest", "tests/e2e", *session.posargs)
 
 

@@ -44,4 +44,5 @@ step "lint and type check"
 "$VENV/bin/mypy"
 
 step "tests"
-"$PY" -m pytest "$@"
+# The conformance suite (webio_core/testing/conformance) runs over every installed backend.
+"$PY" -m pytest --webio-backend=all "$@"

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from webio_core.testing import serve
+from webio_core.testing import installed_backends, serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -22,10 +22,15 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-#: The backends the end-to-end tests must cover (a missing one fails, it is not skipped).
-E2E_BACKENDS = ["tornado", "flask"]
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+#: The backends the project ships (plugins/webio-<name>), not the fixture backend of the plugin
+#: tests; tests/unit/test_plugins.py checks that every one of them is installed.
+E2E_BACKENDS = sorted(
+    name
+    for name in installed_backends()
+    if (ROOT / "plugins" / f"webio-{name}" / "pyproject.toml").exists()
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

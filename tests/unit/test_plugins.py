@@ -144,3 +144,14 @@ def test_tornado_and_flask_helpers():
         from webio_core.platform.flask import webio_view, wsgi_app
 
         assert callable(webio_view) and callable(wsgi_app)
+
+
+def test_every_plugin_of_the_repository_is_installed():
+    """CI installs every distribution under plugins/; each registers the backend it is named
+    after, so lists of backends can be derived from what is installed."""
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    names = {p.name.removeprefix("webio-") for p in (root / "plugins").glob("webio-*")}
+    assert names, "no plugin directories found"
+    assert names <= set(installed_backends())

@@ -110,10 +110,27 @@ def serve_in_thread(
     """Run a server on a free loopback port in a background thread; yields (url, endpoint)."""
     options.setdefault("host", "127.0.0.1")
     server, endpoint = create_server(applications, backend=backend, **options)
+    with running_in_thread(server, endpoint) as url:
+        yield url, endpoint
+
+
+@contextmanager
+def serve_endpoint(endpoint: Endpoint, host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve an endpoint made by hand (its own resolver or registry) on its backend, on a free
+    port of ``host``, in a background thread; yields the server's URL."""
+    server = endpoint.backend.create_server(endpoint, host, 0, {})
+    with running_in_thread(server, endpoint, host) as url:
+        yield url
+
+
+@contextmanager
+def running_in_thread(
+    server: RunningServer, endpoint: Endpoint, host: str = "127.0.0.1"
+) -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, name="webio-test-server", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.port}/", endpoint
+        yield f"http://{host}:{server.port}/"
     finally:
         server.stop()
         thread.join(timeout=10)

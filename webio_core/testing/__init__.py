@@ -1,8 +1,12 @@
 """Testing webio_core apps and backends without a browser.
 
-:func:`serve` runs apps on a chosen backend on a free loopback port; :class:`WebIOClient`
-opens a page on it over the real connection. Also a pytest plugin (fixtures ``webio_serve``
-and ``webio_backends``)."""
+- :func:`loopback` serves apps in-process: the fastest way to test what an app does.
+- :func:`serve` runs apps on a chosen backend on a free loopback port; :class:`WebIOClient`
+  opens a page on it over the real connection (WebSocket or HTTP polling).
+- :func:`app_variant` writes a test scenario once for thread- and coroutine-based apps.
+- The pytest plugin (``webio_core.testing.pytest_plugin``) adds fixtures and
+  ``pytest --webio-backend=NAME``, which runs the conformance suite against a backend.
+"""
 
 from __future__ import annotations
 
@@ -13,18 +17,43 @@ from typing import Any, Optional
 from ..plugins import get_plugins
 from ..server.endpoint import Endpoint
 from ..server.resolvers import Applications
-from ..server.start import serve_in_thread
+from ..server.start import serve_endpoint, serve_in_thread
+from ..session.base import Session
 from .client import WaitTimeout, WebIOClient
+from .helpers import (
+    RecordingPage,
+    eventually,
+    http_request,
+    only_session,
+    raw_get,
+    recording_client,
+    task_finished,
+)
+from .loopback import LoopbackServer, loopback
 from .page import FormState, PageModel
+from .scenarios import app_variant, coroutine_app, thread_app
 
 __all__ = [
     "FormState",
+    "LoopbackServer",
     "PageModel",
+    "RecordingPage",
     "RunningApp",
     "WaitTimeout",
     "WebIOClient",
+    "app_variant",
+    "coroutine_app",
+    "eventually",
+    "http_request",
     "installed_backends",
+    "loopback",
+    "only_session",
+    "raw_get",
+    "recording_client",
     "serve",
+    "serve_endpoint",
+    "task_finished",
+    "thread_app",
 ]
 
 
@@ -39,6 +68,11 @@ class RunningApp:
     def app(self) -> Endpoint:
         """The endpoint (its sessions, options...); an older name of :attr:`endpoint`."""
         return self.endpoint
+
+    @property
+    def sessions(self) -> list[Session]:
+        """The open sessions of this server."""
+        return self.endpoint.sessions
 
     @property
     def transport(self) -> str:

@@ -15,21 +15,17 @@ from __future__ import annotations
 import json
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from typing import Any, Callable, Optional, TypeVar
 
 from ..protocol import fields, outputs
-from ..protocol.constants import NEW_SESSION, QUERY_ACK, QUERY_APP, SESSION_HEADER
 from ..protocol.events import CALLBACK, FROM_SUBMIT, INPUT_EVENT
+from .channels import CHANNELS, Channel
 from .page import FormState, PageModel
 
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT = 10.0
-#: Browsers take frames of any size; the websockets library's default cap is 1 MiB.
-MAX_FRAME_BYTES = 64 * 1024 * 1024
 
 
 class WaitTimeout(AssertionError):
@@ -47,6 +43,7 @@ class WebIOClient:
         transport: str = "websocket",
         origin: Optional[str] = None,
         timeout: float = DEFAULT_TIMEOUT,
+        channel: Optional[Callable[[WebIOClient], Channel]] = None,
     ) -> None:
         self.url = url
         self.app = app
@@ -55,19 +52,17 @@ class WebIOClient:
         self.page = PageModel()
         self.origin = origin if origin is not None else _origin_of(url)
         self._changed = threading.Condition()
-        self._transport: _Transport = (
-            _WebSocketTransport(self) if transport == "websocket" else _HttpTransport(self)
-        )
+        self._channel: Channel = (channel or CHANNELS[transport])(self)
 
     # ---- connection ---------------------------------------------------------------------------
 
     def connect(self) -> WebIOClient:
-        self._transport.connect()
+        self._channel.connect()
         return self
 
     def close(self) -> None:
         """Close the page, as a user closing the tab would."""
-        self._transport.close()
+        self._channel.close()
 
     def __enter__(self) -> WebIOClient:
         return self.connect()
@@ -178,11 +173,11 @@ class WebIOClient:
             "ack": self.page.last_seq,
             "events": [{"event": event, "task_id": task_id, "data": data}],
         }
-        self._transport.send(json.dumps(frame))
+        self._channel.send(json.dumps(frame))
 
     def send_raw(self, text: str) -> None:
         """Send an arbitrary frame (for tests of malformed input)."""
-        self._transport.send(text)
+        self._channel.send(text)
 
 
 def _wire(value: Any) -> Any:
@@ -192,109 +187,3 @@ def _wire(value: Any) -> Any:
 def _origin_of(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
-
-
-class _Transport:
-    def __init__(self, client: WebIOClient) -> None:
-        self.client = client
-
-    def connect(self) -> None:
-        raise NotImplementedError
-
-    def send(self, text: str) -> None:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        raise NotImplementedError
-
-
-class _WebSocketTransport(_Transport):
-    def connect(self) -> None:
-        from websockets.sync.client import connect
-
-        parts = urllib.parse.urlsplit(self.client.url)
-        scheme = "wss" if parts.scheme == "https" else "ws"
-        query = urllib.parse.urlencode({QUERY_APP: self.client.app})
-        url = urllib.parse.urlunsplit((scheme, parts.netloc, parts.path or "/", query, ""))
-        origin: Any = self.client.origin or None
-        # Entered as a context manager: websockets deprecates plain connect() calls.
-        self._socket = connect(
-            url, origin=origin, open_timeout=self.client.timeout, max_size=MAX_FRAME_BYTES
-        ).__enter__()
-        self._reader = threading.Thread(target=self._read, name="webio-test-client", daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        from websockets.exceptions import ConnectionClosed
-
-        try:
-            for message in self._socket:
-                self.client._receive(json.loads(message))
-        except ConnectionClosed:
-            pass
-        finally:
-            self.client._connection_lost()
-
-    def send(self, text: str) -> None:
-        self._socket.send(text)
-
-    def close(self) -> None:
-        self._socket.close()
-        self._reader.join(timeout=self.client.timeout)
-
-
-class _HttpTransport(_Transport):
-    POLL_INTERVAL = 0.05
-
-    def connect(self) -> None:
-        self._session_id = NEW_SESSION
-        self._stop = threading.Event()
-        self._lock = threading.Lock()
-        self._request("GET")
-        self._poller = threading.Thread(target=self._poll, name="webio-test-poller", daemon=True)
-        self._poller.start()
-
-    def _request(self, method: str, body: Optional[bytes] = None) -> None:
-        query = {QUERY_APP: self.client.app}
-        if method == "GET":
-            query[QUERY_ACK] = str(self.client.page.last_seq)
-        url = f"{self.client.url}?{urllib.parse.urlencode(query)}"
-        headers = {SESSION_HEADER: self._session_id, "Content-Type": "application/json"}
-        if self.client.origin:
-            headers["Origin"] = self.client.origin
-        request = urllib.request.Request(url, data=body, method=method, headers=headers)
-        with self._lock:
-            try:
-                with urllib.request.urlopen(request, timeout=self.client.timeout) as response:
-                    self._session_id = response.headers.get(SESSION_HEADER, self._session_id)
-                    commands = json.loads(response.read())
-            except urllib.error.HTTPError as error:
-                if error.code == 410:
-                    self._stop.set()
-                    self.client._connection_lost()
-                    return
-                raise
-        self.client._receive(commands)
-        if self.client.page.closed:
-            self._stop.set()
-
-    def _poll(self) -> None:
-        while not self._stop.wait(self.POLL_INTERVAL):
-            try:
-                self._request("GET")
-            except (OSError, ValueError):
-                self._stop.set()
-                self.client._connection_lost()
-
-    def send(self, text: str) -> None:
-        self._request("POST", text.encode())
-
-    def close(self) -> None:
-        if not self._stop.is_set():
-            self._stop.set()
-            frame = json.dumps({"ack": self.client.page.last_seq, "events": [], "close": True})
-            try:
-                self._request("POST", frame.encode())
-            except (OSError, urllib.error.HTTPError):
-                pass
-        self._poller.join(timeout=self.client.timeout)

@@ -11,6 +11,7 @@ from webio_core.output import (
     scroll_to,
     use_scope,
 )
+from webio_core.testing import recording_client
 
 
 def _root_children(user):
@@ -154,7 +155,7 @@ def test_use_scope_position_zero(serve_app, make_app):
         assert _root_children(user) == ["header", "body"]
 
 
-def test_scroll_to_emits_command(serve_app, make_app, recording_client):
+def test_scroll_to_emits_command(serve_app, make_app):
     def scenario():
         with use_scope("target"):
             put_text("here")

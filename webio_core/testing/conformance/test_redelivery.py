@@ -16,6 +16,8 @@ from webio_core.output import put_text
 from webio_core.session import defer_call
 from webio_core.testing import serve
 
+pytestmark = pytest.mark.usefixtures("webio_no_leaked_threads")
+
 TIMEOUT = 10
 
 
@@ -44,8 +46,9 @@ def submit(socket: ClientConnection, ack: int, task_id: str, value: str) -> None
     socket.send(json.dumps({"ack": ack, "events": [event]}))
 
 
-def test_websocket_reconnect_resends_unacknowledged_commands() -> None:
-    with serve(two_questions, backend="tornado", reconnect_timeout=30) as server:
+@pytest.mark.webio_transport("websocket")
+def test_websocket_reconnect_resends_unacknowledged_commands(webio_backend: str) -> None:
+    with serve(two_questions, backend=webio_backend, reconnect_timeout=30) as server:
         origin: Any = server.url.rstrip("/")
         with connect(ws_url(server.url), origin=origin) as socket:
             commands = receive_until(socket, "input_group")
@@ -65,14 +68,15 @@ def test_websocket_reconnect_resends_unacknowledged_commands() -> None:
             assert min(c["seq"] for c in after) == form["seq"] + 1
 
 
-def test_websocket_reconnect_after_timeout_is_refused() -> None:
+@pytest.mark.webio_transport("websocket")
+def test_websocket_reconnect_after_timeout_is_refused(webio_backend: str) -> None:
     closed = threading.Event()
 
     def app() -> None:
         defer_call(closed.set)
         input("never answered")
 
-    with serve(app, backend="tornado", reconnect_timeout=0.2) as server:
+    with serve(app, backend=webio_backend, reconnect_timeout=0.2) as server:
         origin: Any = server.url.rstrip("/")
         with connect(ws_url(server.url), origin=origin) as socket:
             session_id = receive_until(socket, "input_group")[0]["spec"]["session_id"]
@@ -83,7 +87,7 @@ def test_websocket_reconnect_after_timeout_is_refused() -> None:
         assert refused.value.rcvd is not None and refused.value.rcvd.code == 4404
 
 
-def http_request(url: str, session_id: str, ack: int, body: Any = None) -> tuple[str, list[Any]]:
+def poll_request(url: str, session_id: str, ack: int, body: Any = None) -> tuple[str, list[Any]]:
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(
         f"{url}?app=index&ack={ack}",
@@ -95,20 +99,21 @@ def http_request(url: str, session_id: str, ack: int, body: Any = None) -> tuple
         return response.headers["webio-session-id"], json.loads(response.read())
 
 
-def test_http_poll_retry_gets_the_same_commands_again() -> None:
-    with serve(two_questions, backend="flask") as server:
-        session_id, first = http_request(server.url, "new", 0)
+@pytest.mark.webio_transport("http")
+def test_http_poll_retry_gets_the_same_commands_again(webio_backend: str) -> None:
+    with serve(two_questions, backend=webio_backend) as server:
+        session_id, first = poll_request(server.url, "new", 0)
         assert first[0]["command"] == "session"
         # The answer to a poll may be lost: polling again with the same ack repeats it.
-        _, again = http_request(server.url, session_id, 0)
+        _, again = poll_request(server.url, session_id, 0)
         assert again[: len(first)] == first
         form = next(c for c in again if c["command"] == "input_group")
         event = {"event": "from_submit", "task_id": form["task_id"], "data": {"data": "B"}}
-        _, reply = http_request(
+        _, reply = poll_request(
             server.url, session_id, form["seq"], {"ack": form["seq"], "events": [event]}
         )
         assert all(c["seq"] > form["seq"] for c in reply)
         assert "first=B" in [c["spec"].get("output", {}).get("content") for c in reply]
         # Acknowledged commands are gone for good.
-        _, later = http_request(server.url, session_id, reply[-1]["seq"])
+        _, later = poll_request(server.url, session_id, reply[-1]["seq"])
         assert all(c["seq"] > reply[-1]["seq"] for c in later)

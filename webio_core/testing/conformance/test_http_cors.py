@@ -28,9 +28,15 @@ def send(url: str, method: str, origin: str, session: str = "") -> tuple[int, di
         return error.code, dict(error.headers)
 
 
+pytestmark = [
+    pytest.mark.webio_transport("http"),
+    pytest.mark.usefixtures("webio_no_leaked_threads"),
+]
+
+
 @pytest.fixture
-def server_url() -> Iterator[str]:
-    with serve(app, backend="flask", allowed_origins=["https://*.example.com"]) as server:
+def server_url(webio_backend: str) -> Iterator[str]:
+    with serve(app, backend=webio_backend, allowed_origins=["https://*.example.com"]) as server:
         yield server.url
 
 

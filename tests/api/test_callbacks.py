@@ -5,6 +5,7 @@ from __future__ import annotations
 from webio_core.input import input
 from webio_core.output import put_button, put_buttons, put_text
 from webio_core.session import local
+from webio_core.testing import eventually, only_session, task_finished
 
 
 def test_put_buttons_single_function_receives_value(serve_app, make_app):
@@ -111,9 +112,7 @@ def test_session_closes_when_task_returns_without_callbacks(serve_app, make_app)
         assert server.sessions == []
 
 
-def test_session_stays_open_with_buttons(
-    serve_app, make_app, only_session, task_finished, eventually
-):
+def test_session_stays_open_with_buttons(serve_app, make_app):
     def scenario():
         put_button("Again", onclick=lambda: put_text("clicked after return"))
         put_text("task done")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import threading
-
 from webio_core.input import input
 from webio_core.output import (
     put_code,
@@ -14,9 +11,8 @@ from webio_core.output import (
     put_text,
     toast,
 )
-from webio_core.protocol import REPLAY_LIMIT
 from webio_core.session import set_env
-from webio_core.testing import serve
+from webio_core.testing import recording_client
 
 
 def _outputs_of(user, kind):
@@ -80,7 +76,7 @@ def test_output_specs(serve_app, make_app):
         ]
 
 
-def test_toast(serve_app, make_app, recording_client):
+def test_toast(serve_app, make_app):
     def scenario():
         toast("Saved!", duration=3, position="right", color="success")
         toast("Click me", duration=0, onclick=lambda: put_text("toast clicked"))
@@ -104,7 +100,7 @@ def test_toast(serve_app, make_app, recording_client):
         assert [c["command"] for c in user.page.commands].count("toast") == 2
 
 
-def test_set_env(serve_app, make_app, recording_client):
+def test_set_env(serve_app, make_app):
     def scenario():
         set_env(title="My page", output_max_width="600px")
         put_text("env set")
@@ -114,7 +110,7 @@ def test_set_env(serve_app, make_app, recording_client):
         assert user.page.env == {"title": "My page", "output_max_width": "600px"}
 
 
-def test_unreferenced_output_is_sent_once(serve_app, make_app, recording_client):
+def test_unreferenced_output_is_sent_once(serve_app, make_app):
     def scenario():
         put_text("once")
         styled = put_text("styled")
@@ -133,7 +129,7 @@ def test_unreferenced_output_is_sent_once(serve_app, make_app, recording_client)
         assert outputs[1]["style"] == "font-weight: bold"
 
 
-def test_app_error_shows_a_generic_toast(serve_app, make_app, recording_client):
+def test_app_error_shows_a_generic_toast(serve_app, make_app):
     def scenario():
         put_text("about to fail")
         raise RuntimeError("secret detail")
@@ -144,49 +140,3 @@ def test_app_error_shows_a_generic_toast(serve_app, make_app, recording_client):
         assert error["color"] == "error"
         assert "secret detail" not in error["content"]
         user.wait_closed()
-
-
-def test_burst_of_outputs_beyond_the_replay_window(backend, session_kind):
-    # More commands in one burst than the outbox keeps for redelivery: a client that reads
-    # must still get all of them, and keep its session.
-    count = REPLAY_LIMIT * 2
-
-    def burst():
-        for i in range(count):
-            put_text(f"line {i}")
-        put_text("all done")
-
-    if session_kind == "thread":
-
-        def app():
-            burst()
-            input("wait")
-
-    else:
-
-        async def app():
-            burst()
-            await input("wait")
-
-    with serve(app, backend=backend) as server, server.client() as user:
-        stop = threading.Event()
-
-        def acknowledge_like_the_browser():
-            # The browser client sends a plain acknowledgement every 500 ms while commands
-            # arrive.
-            while not stop.wait(0.5):
-                if not user.page.closed:
-                    user.send_raw(json.dumps({"ack": user.page.last_seq, "events": []}))
-
-        acker = threading.Thread(target=acknowledge_like_the_browser, daemon=True)
-        acker.start()
-        try:
-            user.wait_until(
-                lambda page: page.closed or "all done" in page.texts(), "the end", timeout=30
-            )
-        finally:
-            stop.set()
-            acker.join(5)
-        assert not user.page.closed, "the session was closed while its client was reading"
-        assert user.texts()[-1] == "all done"
-        assert len(user.texts()) == count + 1

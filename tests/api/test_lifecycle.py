@@ -12,10 +12,10 @@ from webio_core.session import (
     get_current_session,
 )
 from webio_core.session.context import bind_session
-from webio_core.testing import serve
+from webio_core.testing import eventually, only_session
 
 
-def test_defer_call_runs_in_order_when_page_closes(serve_app, make_app, eventually):
+def test_defer_call_runs_in_order_when_page_closes(serve_app, make_app):
     calls: list[str] = []
 
     def scenario():
@@ -39,7 +39,7 @@ def test_defer_call_runs_in_order_when_page_closes(serve_app, make_app, eventual
         eventually(lambda: server.sessions == [], "the session to be forgotten")
 
 
-def test_defer_call_runs_when_app_returns(serve_app, make_app, eventually):
+def test_defer_call_runs_when_app_returns(serve_app, make_app):
     calls: list[str] = []
 
     def scenario():
@@ -51,7 +51,7 @@ def test_defer_call_runs_when_app_returns(serve_app, make_app, eventually):
         eventually(lambda: calls == ["done"], "the deferred call")
 
 
-def test_failing_deferred_call_does_not_stop_the_others(serve_app, make_app, eventually):
+def test_failing_deferred_call_does_not_stop_the_others(serve_app, make_app):
     calls: list[str] = []
 
     def scenario():
@@ -65,7 +65,7 @@ def test_failing_deferred_call_does_not_stop_the_others(serve_app, make_app, eve
         eventually(lambda: calls == ["still ran"], "the second deferred call")
 
 
-def test_pending_input_raises_session_closed(serve_app, make_app, eventually):
+def test_pending_input_raises_session_closed(serve_app, make_app):
     seen: list[str] = []
     after = threading.Event()
 
@@ -85,7 +85,7 @@ def test_pending_input_raises_session_closed(serve_app, make_app, eventually):
         assert seen == ["SessionClosedException"]
 
 
-def test_session_api_refuses_a_closed_session(serve_app, make_app, eventually):
+def test_session_api_refuses_a_closed_session(serve_app, make_app):
     sessions: list = []
 
     def scenario():
@@ -112,9 +112,7 @@ def test_session_api_refuses_a_closed_session(serve_app, make_app, eventually):
         assert len(errors) == 1
 
 
-def test_no_threads_or_tasks_left_after_page_closes(
-    serve_app, make_app, only_session, eventually, session_kind
-):
+def test_no_threads_or_tasks_left_after_page_closes(serve_app, make_app, session_kind):
     def scenario():
         put_button("click", onclick=lambda: put_text("clicked"))
         put_buttons(["serial"], onclick=[lambda: put_text("serial")], serial_mode=True)
@@ -142,20 +140,3 @@ def test_no_threads_or_tasks_left_after_page_closes(
             return not threads and not any(t.is_alive() for t in session.threads)
 
         eventually(nothing_left, "the session's threads and tasks to end")
-
-
-def test_server_stop_closes_sessions(backend, make_app, eventually):
-    calls: list[str] = []
-
-    def scenario():
-        defer_call(lambda: calls.append("deferred"))
-        yield input("pending")
-
-    with serve(make_app(scenario), backend=backend) as server:
-        user = server.client().connect()
-        user.form()
-    try:
-        eventually(lambda: calls == ["deferred"], "the deferred call at server stop")
-        user.wait_closed()
-    finally:
-        user.close()

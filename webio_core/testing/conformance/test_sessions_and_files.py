@@ -14,7 +14,9 @@ from websockets.sync.client import connect
 from webio_core.input import input
 from webio_core.output import put_text
 from webio_core.session import defer_call
-from webio_core.testing import installed_backends, serve
+from webio_core.testing import eventually, http_request, raw_get, serve
+
+pytestmark = pytest.mark.usefixtures("webio_no_leaked_threads")
 
 
 def waiting():
@@ -26,8 +28,8 @@ def thread_waiting():
     input("wait")
 
 
-def test_session_ids_are_long_random_and_distinct(serve_app, make_app):
-    with serve_app(make_app(waiting)) as server:
+def test_session_ids_are_long_random_and_distinct(webio_host, make_app):
+    with webio_host(make_app(waiting)) as server:
         users = [server.client().connect() for _ in range(5)]
         try:
             ids = []
@@ -47,9 +49,9 @@ def test_session_ids_are_long_random_and_distinct(serve_app, make_app):
     assert len({session_id[:6] for session_id in ids}) == len(ids)
 
 
-@pytest.mark.transport("http")
-def test_http_unknown_session_is_gone(serve_app, http_request):
-    with serve_app(thread_waiting) as server:
+@pytest.mark.webio_transport("http")
+def test_http_unknown_session_is_gone(webio_host):
+    with webio_host(thread_waiting) as server:
         bogus = {"webio-session-id": "A" * 43}
         status, _, _ = http_request(
             server.url, query={"app": server.name, "ack": "0"}, headers=bogus
@@ -66,9 +68,9 @@ def test_http_unknown_session_is_gone(serve_app, http_request):
         assert server.sessions == []
 
 
-@pytest.mark.transport("http")
-def test_http_closed_session_is_gone(serve_app, make_app, http_request):
-    with serve_app(make_app(waiting)) as server:
+@pytest.mark.webio_transport("http")
+def test_http_closed_session_is_gone(webio_host, make_app):
+    with webio_host(make_app(waiting)) as server:
         with server.client() as user:
             user.form()
             session_id = user.page.session_spec["session_id"]
@@ -80,9 +82,9 @@ def test_http_closed_session_is_gone(serve_app, make_app, http_request):
         assert status == 410
 
 
-@pytest.mark.transport("websocket")
-def test_websocket_reattach_to_unknown_session_refused(serve_app):
-    with serve_app(thread_waiting) as server:
+@pytest.mark.webio_transport("websocket")
+def test_websocket_reattach_to_unknown_session_refused(webio_host):
+    with webio_host(thread_waiting) as server:
         parts = urllib.parse.urlsplit(server.url)
         query = urllib.parse.urlencode({"app": server.name, "session": "A" * 43, "ack": "0"})
         with (
@@ -94,8 +96,8 @@ def test_websocket_reattach_to_unknown_session_refused(serve_app):
         assert server.sessions == []
 
 
-def test_unknown_app_refused_for_sessions(serve_app, http_request):
-    with serve_app(thread_waiting) as server:
+def test_unknown_app_refused_for_sessions(webio_host):
+    with webio_host(thread_waiting) as server:
         if server.transport == "http":
             status, _, _ = http_request(
                 server.url, query={"app": "nope"}, headers={"webio-session-id": "new"}
@@ -115,15 +117,15 @@ def test_unknown_app_refused_for_sessions(serve_app, http_request):
 # ---- files ---------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module", params=installed_backends())
-def file_server(request, tmp_path_factory):
+@pytest.fixture(scope="module")
+def file_server(webio_backend, tmp_path_factory):
     """One server per backend with a ``static_dir``, next to a file that must stay private."""
     root = tmp_path_factory.mktemp("files")
     public = root / "public"
     public.mkdir()
     (public / "hello.txt").write_text("hello from static")
     (root / "secret.txt").write_text("TOP SECRET")
-    with serve(thread_waiting, backend=request.param, static_dir=str(public)) as server:
+    with serve(thread_waiting, backend=webio_backend, static_dir=str(public)) as server:
         yield server
 
 
@@ -144,20 +146,20 @@ TRAVERSALS = [
 
 
 @pytest.mark.parametrize("name", TRAVERSALS, ids=[repr(t) for t in TRAVERSALS])
-def test_client_file_path_traversal_refused(file_server, http_request, name):
+def test_client_file_path_traversal_refused(file_server, name):
     status, _, body = http_request(file_server.url, query={"webio_static": name})
     assert status == 404
     assert b"[project]" not in body and b"root:" not in body and b"import" not in body
 
 
-def test_client_files_served(file_server, http_request):
+def test_client_files_served(file_server):
     status, headers, body = http_request(file_server.url, query={"webio_static": "webio.js"})
     assert status == 200
     assert "javascript" in headers["Content-Type"]
     assert len(body) > 1000
 
 
-def test_static_dir_file_served(file_server, raw_get):
+def test_static_dir_file_served(file_server):
     assert raw_get(file_server.url, "/static/hello.txt") == (200, b"hello from static")
 
 
@@ -173,13 +175,13 @@ def test_static_dir_file_served(file_server, raw_get):
         "/static//etc/passwd",
     ],
 )
-def test_static_dir_traversal_refused(file_server, raw_get, target):
+def test_static_dir_traversal_refused(file_server, target):
     status, body = raw_get(file_server.url, target)
     assert b"TOP SECRET" not in body and b"root:" not in body
     assert status != 200
 
 
-def test_page_echoes_no_markup_from_the_query(file_server, http_request):
+def test_page_echoes_no_markup_from_the_query(file_server):
     status, _, body = http_request(
         file_server.url, query={"app": "index", "x": "</script><script>alert(1)</script>"}
     )
@@ -187,8 +189,8 @@ def test_page_echoes_no_markup_from_the_query(file_server, http_request):
     assert b"alert(1)" not in body
 
 
-@pytest.mark.transport("http")
-def test_http_abandoned_session_expires(backend, http_request, eventually):
+@pytest.mark.webio_transport("http")
+def test_http_abandoned_session_expires(webio_backend):
     closed = threading.Event()
 
     def app():
@@ -196,7 +198,7 @@ def test_http_abandoned_session_expires(backend, http_request, eventually):
         input("never answered")
 
     with serve(
-        app, backend=backend, session_expire_seconds=0.3, session_cleanup_interval=0.1
+        app, backend=webio_backend, session_expire_seconds=0.3, session_cleanup_interval=0.1
     ) as server:
         # A page that opened its session and never polled again.
         status, headers, _ = http_request(server.url, headers={"webio-session-id": "new"})
@@ -210,8 +212,8 @@ def test_http_abandoned_session_expires(backend, http_request, eventually):
         assert status == 410
 
 
-@pytest.mark.transport("http")
-def test_http_stale_ack_keeps_the_session(serve_app, http_request):
+@pytest.mark.webio_transport("http")
+def test_http_stale_ack_keeps_the_session(webio_host):
     """A page's poll and POST overlap, so a request may carry an older ack than one the server
     already applied; that must not be taken for lost commands."""
 
@@ -219,7 +221,7 @@ def test_http_stale_ack_keeps_the_session(serve_app, http_request):
         while True:
             put_text(f"echo {input('say')}")
 
-    with serve_app(echo) as server:
+    with webio_host(echo) as server:
 
         def request(method, ack, session_id, events=None):
             query = {"app": server.name}

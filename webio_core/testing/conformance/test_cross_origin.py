@@ -9,10 +9,13 @@ from typing import Optional
 import pytest
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
+from websockets.typing import Origin
 
 from webio_core.input import input
 from webio_core.output import put_text
-from webio_core.testing import serve
+from webio_core.testing import http_request, serve
+
+pytestmark = pytest.mark.usefixtures("webio_no_leaked_threads")
 
 EVIL = "http://evil.example"
 
@@ -45,12 +48,13 @@ def ws_url(server, **query: str) -> str:
     return f"ws://{parts.netloc}/?{urllib.parse.urlencode({'app': app_name(server), **query})}"
 
 
-def open_session(server, http_request, origin: Optional[str]) -> int:
+def open_session(server, origin: Optional[str]) -> int:
     """Try to start a session from a page on ``origin``; the HTTP status of the attempt
     (101 for an accepted WebSocket upgrade)."""
     if server.transport == "websocket":
         try:
-            with connect(ws_url(server), origin=origin, open_timeout=10) as socket:
+            sent_origin = None if origin is None else Origin(origin)
+            with connect(ws_url(server), origin=sent_origin, open_timeout=10) as socket:
                 # Accepted: the first command is the session's.
                 first = json.loads(socket.recv(timeout=10))
                 assert first[0]["command"] == "session"
@@ -83,23 +87,23 @@ def accepted(status: int) -> bool:
     [EVIL, "null", "http://127.0.0.1.evil.example", "https://localhost"],
     ids=["foreign", "null", "lookalike-host", "localhost-other-scheme-and-port"],
 )
-def test_foreign_origin_refused(serve_app, make_app, http_request, origin):
-    with serve_app(make_app(echo)) as server:
-        assert open_session(server, http_request, origin) == 403
+def test_foreign_origin_refused(webio_host, make_app, origin):
+    with webio_host(make_app(echo)) as server:
+        assert open_session(server, origin) == 403
         assert sessions(server) == []
 
 
-def test_same_origin_accepted(serve_app, make_app, http_request):
-    with serve_app(make_app(echo)) as server:
+def test_same_origin_accepted(webio_host, make_app):
+    with webio_host(make_app(echo)) as server:
         parts = urllib.parse.urlsplit(server.url)
-        assert accepted(open_session(server, http_request, f"http://{parts.netloc}"))
+        assert accepted(open_session(server, f"http://{parts.netloc}"))
         # Clients that send no Origin at all are not browsers: the same-origin rule is moot.
-        assert accepted(open_session(server, http_request, None))
+        assert accepted(open_session(server, None))
 
 
-@pytest.mark.transport("websocket")
-def test_websocket_refusal_from_foreign_origin_has_403(serve_app, make_app):
-    with serve_app(make_app(echo)) as server:
+@pytest.mark.webio_transport("websocket")
+def test_websocket_refusal_from_foreign_origin_has_403(webio_host, make_app):
+    with webio_host(make_app(echo)) as server:
         with (
             pytest.raises(InvalidStatus) as refusal,
             connect(ws_url(server), origin=EVIL, open_timeout=10),
@@ -108,20 +112,22 @@ def test_websocket_refusal_from_foreign_origin_has_403(serve_app, make_app):
         assert refusal.value.response.status_code == 403
 
 
-def test_allowed_origins_pattern(backend, http_request):
+def test_allowed_origins_pattern(webio_backend):
     allowed = "http://app.example.com"
-    with serve(plain_echo, backend=backend, allowed_origins=["http://*.example.com"]) as server:
-        assert accepted(open_session(server, http_request, allowed))
-        assert open_session(server, http_request, EVIL) == 403
-        assert open_session(server, http_request, "http://example.com.evil.org") == 403
-        assert open_session(server, http_request, "https://app.example.com") == 403
+    with serve(
+        plain_echo, backend=webio_backend, allowed_origins=["http://*.example.com"]
+    ) as server:
+        assert accepted(open_session(server, allowed))
+        assert open_session(server, EVIL) == 403
+        assert open_session(server, "http://example.com.evil.org") == 403
+        assert open_session(server, "https://app.example.com") == 403
         # A whole round trip from the allowed origin.
         with server.client(origin=allowed) as user:
             user.submit("from app.example.com")
             user.should_see("echo from app.example.com")
 
 
-def test_check_origin_overrides(backend, http_request):
+def test_check_origin_overrides(webio_backend):
     seen: list[str] = []
 
     def check(origin: str) -> bool:
@@ -129,12 +135,15 @@ def test_check_origin_overrides(backend, http_request):
         return origin == "http://trusted.test"
 
     with serve(
-        plain_echo, backend=backend, allowed_origins=["http://*.example.com"], check_origin=check
+        plain_echo,
+        backend=webio_backend,
+        allowed_origins=["http://*.example.com"],
+        check_origin=check,
     ) as server:
-        assert accepted(open_session(server, http_request, "http://trusted.test"))
-        assert open_session(server, http_request, EVIL) == 403
+        assert accepted(open_session(server, "http://trusted.test"))
+        assert open_session(server, EVIL) == 403
         # check_origin decides alone: allowed_origins no longer applies.
-        assert open_session(server, http_request, "http://app.example.com") == 403
+        assert open_session(server, "http://app.example.com") == 403
         assert {"http://trusted.test", EVIL, "http://app.example.com"} <= set(seen)
         # The server's own origin needs no permission.
         seen.clear()
@@ -143,9 +152,9 @@ def test_check_origin_overrides(backend, http_request):
             user.should_see("echo same origin")
 
 
-@pytest.mark.transport("http")
-def test_http_session_requests_from_foreign_origin_refused(serve_app, make_app, http_request):
-    with serve_app(make_app(echo)) as server, server.client() as user:
+@pytest.mark.webio_transport("http")
+def test_http_session_requests_from_foreign_origin_refused(webio_host, make_app):
+    with webio_host(make_app(echo)) as server, server.client() as user:
         form = user.form()
         session_id = user.page.session_spec["session_id"]
         hostile = {"webio-session-id": session_id, "Origin": EVIL}
@@ -175,9 +184,11 @@ def test_http_session_requests_from_foreign_origin_refused(serve_app, make_app, 
         user.should_not_see("hijack")
 
 
-@pytest.mark.transport("http")
-def test_http_preflight_only_for_allowed_origins(backend, http_request):
-    with serve(plain_echo, backend=backend, allowed_origins=["http://app.example.com"]) as server:
+@pytest.mark.webio_transport("http")
+def test_http_preflight_only_for_allowed_origins(webio_backend):
+    with serve(
+        plain_echo, backend=webio_backend, allowed_origins=["http://app.example.com"]
+    ) as server:
         preflight = {
             "Access-Control-Request-Method": "POST",
             "Access-Control-Request-Headers": "webio-session-id",

@@ -15,10 +15,16 @@ import pytest
 
 from webio_core.input import input
 from webio_core.output import put_buttons, put_text
-from webio_core.plugins import get_plugins
-from webio_core.testing import WebIOClient, installed_backends, serve
+from webio_core.testing import (
+    WebIOClient,
+    app_variant,
+    eventually,
+    http_request,
+    serve,
+)
 
-BACKENDS = installed_backends()
+pytestmark = pytest.mark.usefixtures("webio_no_leaked_threads")
+
 SESSION_KINDS = ["thread", "coroutine"]
 
 
@@ -170,22 +176,22 @@ BAD_FRAMES = [
 ]
 
 
+@pytest.fixture(scope="module", params=SESSION_KINDS)
+def session_kind_of_module(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def echo_server(request, app_variant):
+def echo_server(webio_backend, session_kind_of_module):
     """One echo server per backend and session kind, shared by the tests of this module (each
     test opens and closes its own pages, so each has sessions of its own)."""
-    backend, kind = request.param
-    with serve(app_variant(echo, kind), backend=backend) as server:
+    app = app_variant(echo, session_kind_of_module)
+    with serve(app, backend=webio_backend) as server:
         yield server
 
 
-def _servers(kinds):
-    return pytest.mark.parametrize(
-        "echo_server",
-        [(b, k) for b in BACKENDS for k in kinds],
-        ids=[f"{b}-{k}" for b in BACKENDS for k in kinds],
-        indirect=True,
-    )
+def _kinds(kinds):
+    return pytest.mark.parametrize("session_kind_of_module", kinds, indirect=True, scope="module")
 
 
 def _cases(reaching_input):
@@ -193,19 +199,19 @@ def _cases(reaching_input):
     return pytest.mark.parametrize("bad", cases, ids=[b.id for b in cases])
 
 
-@_servers(["thread"])
+@_kinds(["thread"])
 @_cases(reaching_input=False)
-def test_bad_frame_is_dropped(echo_server, bad, eventually):
-    check_dropped(echo_server, bad, eventually)
+def test_bad_frame_is_dropped(echo_server, bad):
+    check_dropped(echo_server, bad)
 
 
-@_servers(SESSION_KINDS)
+@_kinds(SESSION_KINDS)
 @_cases(reaching_input=True)
-def test_bad_form_event_is_dropped(echo_server, bad, eventually):
-    check_dropped(echo_server, bad, eventually)
+def test_bad_form_event_is_dropped(echo_server, bad):
+    check_dropped(echo_server, bad)
 
 
-def check_dropped(server, bad, eventually):
+def check_dropped(server, bad):
     with server.client() as victim, server.client() as bystander:
         round_trip(victim, "before")
         status = send(victim, bad.build(victim))
@@ -223,7 +229,7 @@ def check_dropped(server, bad, eventually):
     eventually(lambda: server.app.sessions == [], "the sessions to close")
 
 
-def test_disabled_button_cannot_be_clicked(serve_app, make_app):
+def test_disabled_button_cannot_be_clicked(webio_host, make_app):
     def scenario():
         put_buttons(
             [{"label": "on", "value": 1}, {"label": "off", "value": 2, "disabled": True}],
@@ -231,7 +237,7 @@ def test_disabled_button_cannot_be_clicked(serve_app, make_app):
         )
         yield input("wait")
 
-    with serve_app(make_app(scenario)) as server, server.client() as user:
+    with webio_host(make_app(scenario)) as server, server.client() as user:
         cid = callback_id(user)
         send(user, frame(user, {"event": "callback", "task_id": cid, "data": 1}))
         user.click("on")
@@ -242,12 +248,12 @@ def test_disabled_button_cannot_be_clicked(serve_app, make_app):
 OVERSIZED = "1K"
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def small_server(request, app_variant):
+@pytest.fixture(scope="module")
+def small_server(webio_backend):
     """A server per backend with a small max_payload_size. The limit applies to frames before
     any session sees them, so the kind of session does not matter: thread sessions here."""
     app = app_variant(echo, "thread")
-    with serve(app, backend=request.param, max_payload_size=OVERSIZED) as server:
+    with serve(app, backend=webio_backend, max_payload_size=OVERSIZED) as server:
         yield server
 
 
@@ -284,13 +290,10 @@ def test_huge_frame_harms_no_other_session(small_server):
         victim.should_not_see("z" * 100)
 
 
-HTTP_BACKENDS = [b for b in BACKENDS if get_plugins().backends[b].transport == "http"]
-
-
-@pytest.mark.parametrize("http_backend", HTTP_BACKENDS)
-def test_large_body_on_new_session_request_refused(http_backend, app_variant, http_request):
+@pytest.mark.webio_transport("http")
+def test_large_body_on_new_session_request_refused(webio_backend):
     app = app_variant(echo, "thread")
-    with serve(app, backend=http_backend, max_payload_size=OVERSIZED) as server:
+    with serve(app, backend=webio_backend, max_payload_size=OVERSIZED) as server:
         before = len(server.app.sessions)
         status, _, _ = http_request(
             server.url,

@@ -10,7 +10,8 @@ framework's requests and sockets; the core does the rest:
 - :func:`wsgi_app` / :func:`request_from_environ` and :func:`asgi_app`: ready adapters for WSGI
   and ASGI frameworks;
 - :class:`SocketServerRunner` and :class:`AsyncioRunner`: serving and stopping;
-- :func:`start_server_for`: a plugin's ``start_server`` in one line;
+- :func:`start_server_for`, :func:`route_helper`, :func:`server_helper`: PyWebIO's platform
+  functions (``start_server``, ``webio_handler``, ``wsgi_app``...) declared by their parameters;
 - :class:`ServerOptions`, :data:`Applications`, :class:`AppResolver`, :class:`SessionRegistry`.
 """
 
@@ -19,13 +20,14 @@ from __future__ import annotations
 from .asgi import asgi_app, request_from_scope
 from .backend import Backend, RunningServer
 from .endpoint import USER_STATIC_PREFIX, Endpoint, UnknownApp
+from .helpers import route_helper, server_helper, start_server_for
 from .http import HttpTransport
 from .options import ServerOptions
 from .registry import LocalSessions, SessionRegistry
 from .request import Request, Response, text_response
 from .resolvers import Applications, AppResolver, AppTarget, NamedApps
 from .runners import AsyncioRunner, SocketServerRunner
-from .start import create_server, start_server, start_server_for
+from .start import create_server, start_server
 from .static import content_type
 from .ws import WebSocketConnection, WebSocketPeer, WebSocketTransport
 from .wsgi import request_from_environ, wsgi_app
@@ -56,6 +58,8 @@ __all__ = [
     "create_server",
     "request_from_environ",
     "request_from_scope",
+    "route_helper",
+    "server_helper",
     "start_server",
     "start_server_for",
     "text_response",

@@ -75,24 +75,22 @@ class _Peer:
 
 def asgi_app(endpoint: Endpoint) -> ASGIApplication:
     """An ASGI application serving ``endpoint`` over the transport of its backend."""
-    websocket = WebSocketTransport(endpoint) if endpoint.backend.transport == "websocket" else None
-    polling = HttpTransport(endpoint) if websocket is None else None
     limit = endpoint.options.max_payload_bytes
+    websocket: Optional[WebSocketTransport] = None
+    if endpoint.backend.transport == "websocket":
+        websocket = WebSocketTransport(endpoint)
+        # An ASGI server hands upgrades over as websocket scopes: what is left is plain.
+        answer: Callable[[Request], Awaitable[Response]] = _now(websocket.respond)
+    else:
+        answer = _in_thread(HttpTransport(endpoint).handle)
 
     async def application(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             body = await _read_body(receive, limit)
             if body is None:
                 response = text_response(413, "The request is larger than max_payload_size.")
-            elif polling is not None:
-                request = request_from_scope(scope, body)
-                response = await asyncio.get_running_loop().run_in_executor(
-                    None, polling.handle, request
-                )
-            elif scope.get("method") in ("GET", "HEAD"):
-                response = endpoint.handle_get(request_from_scope(scope))
             else:
-                response = text_response(405, "This endpoint takes only GET requests.")
+                response = await answer(request_from_scope(scope, body))
             await _respond(send, response)
         elif scope["type"] == "websocket" and websocket is not None:
             await _serve_socket(websocket, scope, receive, send)
@@ -100,6 +98,21 @@ def asgi_app(endpoint: Endpoint) -> ASGIApplication:
             await _lifespan(receive, send, endpoint)
 
     return application
+
+
+def _now(handle: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
+    async def answer(request: Request) -> Response:
+        return handle(request)
+
+    return answer
+
+
+def _in_thread(handle: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
+    # HTTP polling waits for the app's reply: never on the event loop.
+    async def answer(request: Request) -> Response:
+        return await asyncio.get_running_loop().run_in_executor(None, handle, request)
+
+    return answer
 
 
 async def _read_body(receive: Receive, limit: int) -> Optional[bytes]:
@@ -141,7 +154,8 @@ async def _serve_socket(
         return
     await send({"type": "websocket.accept"})
     peer = _Peer(send)
-    connection = transport.connect(request, peer, asyncio.get_running_loop())
+    loop = asyncio.get_running_loop()
+    connection = transport.connect(request, loop, peer.send_text, peer.close)
     try:
         while True:
             message = await receive()

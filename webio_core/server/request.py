@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
+from urllib.parse import parse_qsl
 
 
 @dataclass
@@ -27,10 +28,13 @@ class Request:
     def build(
         cls,
         method: str,
-        query: Iterable[tuple[str, str]],
+        query: Union[str, Iterable[tuple[str, str]]],
         headers: Iterable[tuple[str, str]],
         **kwargs: Any,
     ) -> Request:
+        """``query`` is the raw query string or its (name, value) pairs."""
+        if isinstance(query, str):
+            query = parse_qsl(query, keep_blank_values=True)
         # First value wins for repeated query arguments; header names are case-insensitive.
         query_dict: dict[str, str] = {}
         for key, value in query:
@@ -53,6 +57,11 @@ class Request:
     @property
     def origin(self) -> str:
         return self.header("origin")
+
+    @property
+    def is_upgrade(self) -> bool:
+        """Whether this is a WebSocket upgrade request."""
+        return self.header("upgrade").lower() == "websocket"
 
 
 @dataclass

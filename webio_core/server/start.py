@@ -1,18 +1,18 @@
 """``start_server``: pick a backend by name, bind it, serve until interrupted.
 
 Every backend plugin's own ``start_server`` (``webio_core.platform.tornado.start_server``...)
-is made by :func:`start_server_for`, so the way servers start and stop is written once.
+comes here through :func:`~webio_core.server.helpers.start_server_for`, so the way servers start
+and stop is written once.
 """
 
 from __future__ import annotations
 
-import inspect
 import logging
 import threading
 import webbrowser
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from ..plugins import Plugins, get_plugins
 from .backend import RunningServer
@@ -69,38 +69,6 @@ def start_server(
         pass
     finally:
         endpoint.shutdown()
-
-
-def start_server_for(
-    backend: str, *, settings_name: str = "framework_settings", **defaults: Any
-) -> Callable[..., None]:
-    """The ``start_server`` of backend ``backend``, with PyWebIO's parameters and defaults for
-    that backend (``port=8080``, ``reconnect_timeout=0``...); keyword arguments beyond them
-    go to the framework and appear in the signature as ``**settings_name``."""
-    parameters = [
-        inspect.Parameter("applications", inspect.Parameter.POSITIONAL_OR_KEYWORD),
-        *(
-            inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=value)
-            for name, value in defaults.items()
-        ),
-        inspect.Parameter(settings_name, inspect.Parameter.VAR_KEYWORD),
-    ]
-    signature = inspect.Signature(parameters, return_annotation=None)
-
-    def start_backend_server(*args: Any, **kwargs: Any) -> None:
-        bound = signature.bind(*args, **kwargs)
-        bound.apply_defaults()
-        arguments = dict(bound.arguments)
-        settings = arguments.pop(settings_name)
-        start_server(backend=backend, **arguments, **settings)
-
-    start_backend_server.__signature__ = signature  # type: ignore[attr-defined]
-    start_backend_server.__name__ = start_backend_server.__qualname__ = "start_server"
-    start_backend_server.__doc__ = (
-        f"Serve ``applications`` with the {backend} backend until interrupted "
-        f"(see ``webio_core.start_server``); ``**{settings_name}`` go to the framework."
-    )
-    return start_backend_server
 
 
 @contextmanager

@@ -1,8 +1,9 @@
 """WebSocket transport: everything between a socket and a session except the socket itself.
 
-A backend checks an upgrade with :meth:`WebSocketTransport.refuse`, then for each accepted
-socket calls :meth:`WebSocketTransport.connect` with a peer object that can send text and
-close, and feeds the connection the socket's messages and its close. Reconnects, batching,
+A backend answers every request of its route with :meth:`WebSocketTransport.handle_http` (a
+page, a file, or the refusal of an upgrade), then for each accepted socket calls
+:meth:`WebSocketTransport.connect` with functions that send text and close, and feeds the
+connection the socket's messages and its close. Reconnects, batching,
 acknowledgements, validation and session lifetime are handled here, once for all backends.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-from typing import Any, Optional, Protocol
+from typing import Any, Callable, Optional
 
 from ..protocol import MAX_COMMANDS_PER_FRAME, ProtocolError, encode_commands
 from ..protocol.constants import CLOSE_SESSION_NOT_FOUND, QUERY_ACK, QUERY_SESSION
@@ -22,13 +23,33 @@ from .request import Request, Response, text_response
 logger = logging.getLogger("webio_core.server.ws")
 
 
-class WebSocketPeer(Protocol):
-    """The backend's socket, as the core sees it. Methods are called on the backend's loop and
-    may return an awaitable, which the core schedules."""
+#: Sends a text frame on the backend's socket; may return an awaitable, which the core awaits.
+Send = Callable[[str], Any]
+#: Closes the backend's socket with a code and a reason; may return an awaitable.
+Close = Callable[[int, str], Any]
 
-    def send_text(self, text: str) -> Any: ...
 
-    def close(self, code: int = 1000, reason: str = "") -> Any: ...
+class WebSocketPeer:
+    """The backend's socket, as the core sees it: called on the backend's loop. A socket that
+    fails (it closed under us) is logged and left alone; its close reaches the core anyway."""
+
+    def __init__(self, send: Send, close: Close) -> None:
+        self._send = send
+        self._close = close
+
+    def send_text(self, text: str) -> Any:
+        try:
+            return self._send(text)
+        except Exception as exc:
+            logger.debug("websocket send failed: %s", exc)
+            return None
+
+    def close(self, code: int = 1000, reason: str = "") -> Any:
+        try:
+            return self._close(code, reason)
+        except Exception as exc:
+            logger.debug("websocket close failed: %s", exc)
+            return None
 
 
 class WebSocketTransport:
@@ -36,6 +57,17 @@ class WebSocketTransport:
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
+
+    def handle_http(self, request: Request) -> Optional[Response]:
+        """What to answer a request on the endpoint's route: :meth:`respond` to a plain request,
+        :meth:`refuse` an upgrade (None: accept it)."""
+        return self.refuse(request) if request.is_upgrade else self.respond(request)
+
+    def respond(self, request: Request) -> Response:
+        """A plain request: the page or a file for a GET."""
+        if request.method in ("GET", "HEAD"):
+            return self.endpoint.handle_get(request)
+        return text_response(405, "This endpoint takes GET requests and WebSocket upgrades.")
 
     def refuse(self, request: Request) -> Optional[Response]:
         """The response refusing this upgrade (403 origin, 404 app), or None to accept it."""
@@ -46,10 +78,11 @@ class WebSocketTransport:
         return None
 
     def connect(
-        self, request: Request, peer: WebSocketPeer, loop: asyncio.AbstractEventLoop
+        self, request: Request, loop: asyncio.AbstractEventLoop, send: Send, close: Close
     ) -> WebSocketConnection:
-        """Call once the socket is open: starts a new session or re-attaches an old one."""
-        connection = WebSocketConnection(self, peer, loop)
+        """Call once the socket is open: starts a new session or re-attaches an old one.
+        ``send(text)`` and ``close(code, reason)`` act on the socket, on ``loop``."""
+        connection = WebSocketConnection(self, WebSocketPeer(send, close), loop)
         session_id = request.query.get(QUERY_SESSION)
         if session_id is None:
             connection.start(request)

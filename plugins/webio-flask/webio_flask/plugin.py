@@ -7,12 +7,7 @@ from typing import Callable
 from webio_core import hookimpl
 from webio_core.server import Backend
 
-BACKEND = Backend(
-    name="flask",
-    transport="http",
-    server_factory="webio_flask.server:create_server",
-    api_module="webio_flask.api",
-)
+BACKEND = Backend("flask", "http", "webio_flask.server:create_server", "webio_flask.api")
 
 
 @hookimpl

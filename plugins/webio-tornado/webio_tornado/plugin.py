@@ -7,12 +7,7 @@ from typing import Callable
 from webio_core import hookimpl
 from webio_core.server import Backend
 
-BACKEND = Backend(
-    name="tornado",
-    transport="websocket",
-    server_factory="webio_tornado.server:create_server",
-    api_module="webio_tornado.api",
-)
+BACKEND = Backend("tornado", "websocket", "webio_tornado.server:create_server", "webio_tornado.api")
 
 
 @hookimpl

@@ -106,7 +106,7 @@ def test_websocket_refusal_from_foreign_origin_has_403(webio_host, make_app):
     with webio_host(make_app(echo)) as server:
         with (
             pytest.raises(InvalidStatus) as refusal,
-            connect(ws_url(server), origin=EVIL, open_timeout=10),
+            connect(ws_url(server), origin=Origin(EVIL), open_timeout=10),
         ):
             pass
         assert refusal.value.response.status_code == 403

@@ -1,0 +1,68 @@
+"""Size limits that keep the code in small, named modules: no hand-written source file over 400
+lines, and no backend plugin over 100 lines of code (shared logic belongs in the core)."""
+
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MAX_FILE_LINES = 400
+MAX_PLUGIN_CODE_LINES = 100
+
+
+def hand_written_sources() -> list[Path]:
+    python = [*ROOT.glob("webio_core/**/*.py"), *ROOT.glob("plugins/*/webio_*/**/*.py")]
+    typescript = [p for p in ROOT.glob("frontend/src/**/*.ts") if "generated" not in p.parts]
+    return sorted(python + typescript)
+
+
+def code_lines(path: Path) -> int:
+    """Lines holding code: blank lines, comments and docstrings do not count."""
+    source = path.read_text(encoding="utf-8")
+    docstrings: set[int] = set()
+    for node in ast.walk(ast.parse(source)):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            value = body[0].value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                docstrings.update(range(value.lineno, (value.end_lineno or value.lineno) + 1))
+    lines: set[int] = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        kinds = (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+        if token.type in kinds or token.type == tokenize.ENDMARKER:
+            continue
+        lines.update(n for n in range(token.start[0], token.end[0] + 1) if n not in docstrings)
+    return len(lines)
+
+
+def backend_packages() -> list[Path]:
+    plugins = ROOT.glob("plugins/webio-*/webio_*")
+    fixture = ROOT.glob("tests/plugin/*/webio_*")
+    return sorted(p for p in [*plugins, *fixture] if p.is_dir() and p.suffix != ".egg-info")
+
+
+def test_sources_exist():
+    assert len(hand_written_sources()) > 50 and len(backend_packages()) >= 3
+
+
+@pytest.mark.parametrize("path", hand_written_sources(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_source_file_is_over_400_lines(path):
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_FILE_LINES, f"{path.relative_to(ROOT)} has {lines} lines: split it"
+
+
+@pytest.mark.parametrize("package", backend_packages(), ids=lambda p: p.name)
+def test_backend_plugins_are_thin(package):
+    total = sum(code_lines(path) for path in package.glob("*.py"))
+    assert total <= MAX_PLUGIN_CODE_LINES, f"{package.name}: {total} code lines"
+
+
+def test_code_lines_ignore_docstrings_comments_and_blanks(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('"""Module\ndoc."""\n\n# comment\ndef f():\n    """Doc."""\n    return 1\n')
+    assert code_lines(sample) == 2

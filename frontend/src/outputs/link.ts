@@ -1,12 +1,14 @@
 // `link`: an <a> whose text is the name; dangerous URL schemes get no href.
 
 import { el, safeHref } from "../dom";
+import { QUERY_APP } from "../generated/protocol";
 import { Spec, bool, optStr, str } from "../protocol";
 
 export function renderLink(spec: Spec): HTMLElement {
   const a = el("a", undefined, str(spec, "name"));
   const app = optStr(spec, "app");
-  const href = app !== null ? "?app=" + encodeURIComponent(app) : safeHref(str(spec, "url"));
+  const href =
+    app !== null ? "?" + QUERY_APP + "=" + encodeURIComponent(app) : safeHref(str(spec, "url"));
   if (href !== null) a.href = href;
   else console.warn("webio: refused link URL", spec.url);
   if (bool(spec, "new_window")) {

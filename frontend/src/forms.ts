@@ -1,13 +1,10 @@
 // Input forms (`input_group`, `update_input`, `destroy_form`).
 
+import { bootstrapColor, buttonClass } from "./buttons";
 import { el } from "./dom";
-import { bootstrapColor, buttonClass } from "./outputs/buttons";
-import { Spec, bool, isObject, list, str } from "./protocol";
-
-export interface FormEvents {
-  submit(taskId: string, data: Record<string, string | number> | null): void;
-  inputEvent(taskId: string, name: string, value: string): void;
-}
+import type { ActionsFieldSpec, InputFieldSpec, InputGroupSpec, UpdateInputSpec } from "./generated/protocol";
+import type { Send } from "./protocol";
+import { bool, get, has, obj, objects, slots, str } from "./read";
 
 type FieldType = "text" | "number" | "float" | "password";
 
@@ -31,16 +28,16 @@ function nextId(): string {
 
 export class Forms {
   private readonly panel: HTMLElement;
-  private readonly events: FormEvents;
+  private readonly send: Send;
   private readonly views = new Map<string, FormView>();
 
-  constructor(panel: HTMLElement, events: FormEvents) {
+  constructor(panel: HTMLElement, send: Send) {
     this.panel = panel;
-    this.events = events;
+    this.send = send;
   }
 
   /** `input_group`: shows a form; a form with the same task_id is replaced. */
-  show(taskId: string, spec: Spec): void {
+  show(taskId: string, spec: InputGroupSpec): void {
     this.destroy(taskId);
     const view = this.build(taskId, spec);
     this.views.set(taskId, view);
@@ -50,7 +47,7 @@ export class Forms {
   }
 
   /** `update_input`: validity, feedback text and value of one field. */
-  update(taskId: string, spec: Spec): void {
+  update(taskId: string, spec: UpdateInputSpec): void {
     const view = this.views.get(taskId);
     if (!view) {
       console.warn("webio: update_input for unknown form", taskId);
@@ -58,13 +55,13 @@ export class Forms {
     }
     const field = view.fields.get(str(spec, "target_name"));
     if (!field) {
-      console.warn("webio: update_input for unknown field", spec.target_name);
+      console.warn("webio: update_input for unknown field", get(spec, "target_name"));
       return;
     }
-    const attrs = isObject(spec.attributes) ? spec.attributes : {};
+    const attrs = obj(spec, "attributes") ?? {};
     const { input, feedback } = field;
-    if ("valid_status" in attrs) {
-      const status = attrs.valid_status;
+    if (has(attrs, "valid_status")) {
+      const status = get(attrs, "valid_status");
       input.classList.remove("is-invalid", "is-valid");
       if (status === false) {
         input.classList.add("is-invalid");
@@ -75,11 +72,12 @@ export class Forms {
       } else {
         feedback.textContent = "";
       }
-    } else if ("invalid_feedback" in attrs) {
+    } else if (has(attrs, "invalid_feedback")) {
       feedback.textContent = str(attrs, "invalid_feedback");
     }
-    if ("value" in attrs && attrs.value !== undefined) {
-      input.value = attrs.value === null ? "" : str(attrs, "value");
+    const value = get(attrs, "value");
+    if (has(attrs, "value") && value !== undefined) {
+      input.value = value === null ? "" : str(attrs, "value");
     }
   }
 
@@ -91,7 +89,7 @@ export class Forms {
     this.views.delete(taskId);
   }
 
-  private build(taskId: string, spec: Spec): FormView {
+  private build(taskId: string, spec: InputGroupSpec): FormView {
     const form = el("form", "webio-form card mb-3");
     form.dataset.taskId = taskId;
     const label = str(spec, "label");
@@ -104,16 +102,15 @@ export class Forms {
 
     const fields = new Map<string, Field>();
     let actionsName: string | null = null;
-    for (const raw of list(spec, "inputs")) {
-      if (!isObject(raw)) continue;
+    for (const raw of objects(spec, "inputs")) {
       const type = str(raw, "type", "text");
       if (type === "actions") {
         actionsName = str(raw, "name");
-        fieldset.appendChild(this.buildActions(taskId, raw));
+        fieldset.appendChild(this.buildActions(taskId, raw as ActionsFieldSpec));
       } else {
         const fieldType: FieldType = TEXT_LIKE.has(type) ? (type as FieldType) : "text";
         if (fieldType !== type) console.warn("webio: unknown field type shown as text:", type);
-        const { group, field } = this.buildField(taskId, raw, fieldType);
+        const { group, field } = this.buildField(taskId, raw as InputFieldSpec, fieldType);
         fields.set(field.input.name, field);
         fieldset.appendChild(group);
       }
@@ -156,12 +153,12 @@ export class Forms {
       }
       data[actionsName] = Number(index);
     }
-    this.events.submit(taskId, data);
+    this.send("from_submit", taskId, data);
   }
 
   private buildField(
     taskId: string,
-    spec: Spec,
+    spec: InputFieldSpec,
     type: FieldType,
   ): { group: HTMLElement; field: Field } {
     const id = nextId();
@@ -183,14 +180,17 @@ export class Forms {
     } else input.type = "text";
     const placeholder = str(spec, "placeholder");
     if (placeholder !== "") input.placeholder = placeholder;
-    if (spec.value !== undefined && spec.value !== null) {
+    const value = get(spec, "value");
+    if (value !== undefined && value !== null) {
       // defaultValue, so that a reset goes back to it.
       input.defaultValue = str(spec, "value");
     }
     input.required = bool(spec, "required");
     input.readOnly = bool(spec, "readonly");
     input.addEventListener("blur", () => {
-      if (input.isConnected) this.events.inputEvent(taskId, input.name, input.value);
+      if (input.isConnected) {
+        this.send("input_event", taskId, { event_name: "blur", name: input.name, value: input.value });
+      }
     });
     group.appendChild(input);
 
@@ -206,15 +206,14 @@ export class Forms {
     return { group, field: { input, feedback } };
   }
 
-  private buildActions(taskId: string, spec: Spec): HTMLElement {
+  private buildActions(taskId: string, spec: ActionsFieldSpec): HTMLElement {
     const group = el("div", "mb-3 webio-field webio-actions");
     const label = str(spec, "label");
     if (label !== "") group.appendChild(el("div", "form-label", label));
     const row = el("div", "webio-action-buttons");
-    list(spec, "buttons").forEach((raw, index) => {
-      const button = isObject(raw) ? raw : {};
+    slots(spec, "buttons").forEach((button, index) => {
       const kind = str(button, "type", "submit");
-      const node = el("button", buttonClass({ color: bootstrapColor(button.color) }));
+      const node = el("button", buttonClass({ color: bootstrapColor(get(button, "color")) }));
       node.textContent = str(button, "label");
       node.disabled = bool(button, "disabled");
       node.dataset.webioIndex = String(index);
@@ -222,7 +221,7 @@ export class Forms {
         node.type = "reset";
       } else if (kind === "cancel") {
         node.type = "button";
-        node.addEventListener("click", () => this.events.submit(taskId, null));
+        node.addEventListener("click", () => this.send("from_submit", taskId, null));
       } else {
         node.type = "submit";
       }
@@ -242,7 +241,7 @@ export class Forms {
     if (cancelable) {
       const cancel = el("button", "btn btn-secondary", "Cancel");
       cancel.type = "button";
-      cancel.addEventListener("click", () => this.events.submit(taskId, null));
+      cancel.addEventListener("click", () => this.send("from_submit", taskId, null));
       row.appendChild(cancel);
     }
     return row;

@@ -1,7 +1,8 @@
 // HTTP transport: single-flight polling plus POSTed events.
 
-import type { ClientEvent, ClientFrame } from "../protocol";
 import {
+  ClientEvent,
+  ClientFrame,
   MAX_EVENTS_PER_FRAME,
   MORE_HEADER,
   NEW_SESSION,

@@ -1,8 +1,14 @@
 // WebSocket transport: one socket per session, reconnect with backoff when the
 // session allows it.
 
-import { CLOSE_SESSION_NOT_FOUND, QUERY_ACK, QUERY_APP, QUERY_SESSION } from "../generated/protocol";
-import type { ClientEvent, ClientFrame } from "../protocol";
+import {
+  CLOSE_SESSION_NOT_FOUND,
+  ClientEvent,
+  ClientFrame,
+  QUERY_ACK,
+  QUERY_APP,
+  QUERY_SESSION,
+} from "../generated/protocol";
 import { chunks } from "./batch";
 import type { Transport, TransportHost } from "./types";
 import { endpointUrl } from "./url";

@@ -1,6 +1,7 @@
 // The page configuration written by the server into <script id="webio-config">.
 
-import { PROTOCOL_VERSION, isObject } from "./protocol";
+import { PROTOCOL_VERSION } from "./generated/protocol";
+import { isObject } from "./read";
 
 export type TransportKind = "websocket" | "http";
 

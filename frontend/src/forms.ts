@@ -1,86 +1,67 @@
-// Input forms (`input_group`, `update_input`, `destroy_form`).
+// The form view: the card, its one fieldset, the default buttons, submission, reset and the
+// events a form sends. Everything that depends on a field's type is in inputs/.
 
 import { el } from "./dom";
-import { bootstrapColor, buttonClass } from "./outputs/buttons";
-import { Spec, bool, isObject, list, str } from "./protocol";
-
-export interface FormEvents {
-  submit(taskId: string, data: Record<string, string | number> | null): void;
-  inputEvent(taskId: string, name: string, value: string): void;
-}
-
-type FieldType = "text" | "number" | "float" | "password";
-
-interface Field {
-  input: HTMLInputElement;
-  feedback: HTMLElement;
-}
+import type { InputGroupSpec, UpdateInputSpec } from "./generated/protocol";
+import { FieldContext, FieldStatus, FieldValue, FieldView, renderField } from "./inputs/index";
+import type { Send } from "./protocol";
+import { bool, get, has, obj, objects, str } from "./read";
 
 interface FormView {
   form: HTMLFormElement;
-  fields: Map<string, Field>;
-}
-
-const TEXT_LIKE = new Set<string>(["text", "number", "float", "password"]);
-
-let idCounter = 0;
-function nextId(): string {
-  idCounter += 1;
-  return "webio-field-" + idCounter;
+  /** In spec order. */
+  fields: FieldView[];
+  /** By name; with a repeated name the last field wins. */
+  byName: Map<string, FieldView>;
 }
 
 export class Forms {
   private readonly panel: HTMLElement;
-  private readonly events: FormEvents;
+  private readonly send: Send;
   private readonly views = new Map<string, FormView>();
 
-  constructor(panel: HTMLElement, events: FormEvents) {
+  constructor(panel: HTMLElement, send: Send) {
     this.panel = panel;
-    this.events = events;
+    this.send = send;
   }
 
   /** `input_group`: shows a form; a form with the same task_id is replaced. */
-  show(taskId: string, spec: Spec): void {
+  show(taskId: string, spec: InputGroupSpec): void {
     this.destroy(taskId);
     const view = this.build(taskId, spec);
     this.views.set(taskId, view);
     this.panel.appendChild(view.form);
-    const first = view.form.querySelector<HTMLInputElement>("input:not([readonly]):not([disabled])");
-    if (first) first.focus();
+    for (const field of view.fields) {
+      const target = field.focusTarget();
+      if (target) {
+        target.focus();
+        break;
+      }
+    }
   }
 
   /** `update_input`: validity, feedback text and value of one field. */
-  update(taskId: string, spec: Spec): void {
+  update(taskId: string, spec: UpdateInputSpec): void {
     const view = this.views.get(taskId);
     if (!view) {
       console.warn("webio: update_input for unknown form", taskId);
       return;
     }
-    const field = view.fields.get(str(spec, "target_name"));
+    const field = view.byName.get(str(spec, "target_name"));
     if (!field) {
-      console.warn("webio: update_input for unknown field", spec.target_name);
+      console.warn("webio: update_input for unknown field", get(spec, "target_name"));
       return;
     }
-    const attrs = isObject(spec.attributes) ? spec.attributes : {};
-    const { input, feedback } = field;
-    if ("valid_status" in attrs) {
-      const status = attrs.valid_status;
-      input.classList.remove("is-invalid", "is-valid");
-      if (status === false) {
-        input.classList.add("is-invalid");
-        feedback.textContent = str(attrs, "invalid_feedback");
-      } else if (status === true) {
-        input.classList.add("is-valid");
-        feedback.textContent = "";
-      } else {
-        feedback.textContent = "";
-      }
-    } else if ("invalid_feedback" in attrs) {
-      feedback.textContent = str(attrs, "invalid_feedback");
+    const attrs = obj(spec, "attributes") ?? {};
+    if (has(attrs, "valid_status")) {
+      const raw = get(attrs, "valid_status");
+      // Anything but a boolean is "no mark", as null is.
+      const status: FieldStatus = typeof raw === "boolean" ? raw : null;
+      field.showStatus(status, status === false ? str(attrs, "invalid_feedback") : "");
+    } else if (has(attrs, "invalid_feedback")) {
+      field.showFeedback(str(attrs, "invalid_feedback"));
     }
-    if ("value" in attrs && attrs.value !== undefined) {
-      input.value = attrs.value === null ? "" : str(attrs, "value");
-    }
+    if (has(attrs, "value") && get(attrs, "value") !== undefined) field.setValue(get(attrs, "value"));
   }
 
   /** `destroy_form`. */
@@ -91,7 +72,7 @@ export class Forms {
     this.views.delete(taskId);
   }
 
-  private build(taskId: string, spec: Spec): FormView {
+  private build(taskId: string, spec: InputGroupSpec): FormView {
     const form = el("form", "webio-form card mb-3");
     form.dataset.taskId = taskId;
     const label = str(spec, "label");
@@ -102,149 +83,65 @@ export class Forms {
     body.appendChild(fieldset);
     form.appendChild(body);
 
-    const fields = new Map<string, Field>();
-    let actionsName: string | null = null;
-    for (const raw of list(spec, "inputs")) {
-      if (!isObject(raw)) continue;
-      const type = str(raw, "type", "text");
-      if (type === "actions") {
-        actionsName = str(raw, "name");
-        fieldset.appendChild(this.buildActions(taskId, raw));
-      } else {
-        const fieldType: FieldType = TEXT_LIKE.has(type) ? (type as FieldType) : "text";
-        if (fieldType !== type) console.warn("webio: unknown field type shown as text:", type);
-        const { group, field } = this.buildField(taskId, raw, fieldType);
-        fields.set(field.input.name, field);
-        fieldset.appendChild(group);
-      }
+    const cancel = () => this.send("from_submit", taskId, null);
+    const fields: FieldView[] = [];
+    const byName = new Map<string, FieldView>();
+    for (const fieldSpec of objects(spec, "inputs")) {
+      const name = str(fieldSpec, "name");
+      const ctx: FieldContext = {
+        validate: (value) => {
+          // A control that leaves the page with its form blurs; nobody is asking then.
+          if (form.isConnected) this.send("input_event", taskId, { event_name: "blur", name, value });
+        },
+        cancel,
+      };
+      const field = renderField(fieldSpec, ctx);
+      fields.push(field);
+      byName.set(name, field);
+      fieldset.appendChild(field.element);
     }
-    if (actionsName === null) {
-      fieldset.appendChild(this.buildDefaultButtons(taskId, bool(spec, "cancelable")));
+    if (!fields.some((field) => field.submitsForm)) {
+      fieldset.appendChild(defaultButtons(bool(spec, "cancelable") ? cancel : null));
     }
 
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.onSubmit(taskId, form, fields, actionsName, event);
+      this.submit(taskId, byName, (event as SubmitEvent).submitter);
     });
-    form.addEventListener("reset", () => {
-      fields.forEach(({ input, feedback }) => {
-        input.classList.remove("is-invalid", "is-valid");
-        feedback.textContent = "";
-      });
-    });
-    return { form, fields };
+    form.addEventListener("reset", () => fields.forEach((field) => field.reset()));
+    return { form, fields, byName };
   }
 
-  private onSubmit(
-    taskId: string,
-    form: HTMLFormElement,
-    fields: Map<string, Field>,
-    actionsName: string | null,
-    event: Event,
-  ): void {
-    const data: Record<string, string | number> = {};
-    fields.forEach(({ input }, name) => {
-      data[name] = input.value;
-    });
-    if (actionsName !== null) {
-      const submitter = (event as SubmitEvent).submitter;
-      const index = submitter && submitter.dataset ? submitter.dataset.webioIndex : undefined;
-      if (index === undefined || !form.contains(submitter)) {
-        // No actions button was pressed (e.g. Enter in a form whose actions have
-        // no submit button): there is no value for the actions field.
-        return;
+  private submit(taskId: string, byName: Map<string, FieldView>, submitter: HTMLElement | null): void {
+    const data: Record<string, FieldValue> = {};
+    let ownButtons = false;
+    let pressed = false;
+    byName.forEach((field, name) => {
+      const value = field.value(submitter);
+      if (field.submitsForm) {
+        ownButtons = true;
+        if (value !== undefined) pressed = true;
       }
-      data[actionsName] = Number(index);
-    }
-    this.events.submit(taskId, data);
-  }
-
-  private buildField(
-    taskId: string,
-    spec: Spec,
-    type: FieldType,
-  ): { group: HTMLElement; field: Field } {
-    const id = nextId();
-    const group = el("div", "mb-3 webio-field");
-    const label = str(spec, "label");
-    if (label !== "") {
-      const labelNode = el("label", "form-label", label);
-      labelNode.htmlFor = id;
-      group.appendChild(labelNode);
-    }
-
-    const input = el("input", "form-control");
-    input.id = id;
-    input.name = str(spec, "name");
-    if (type === "password") input.type = "password";
-    else if (type === "number" || type === "float") {
-      input.type = "number";
-      input.step = type === "number" ? "1" : "any";
-    } else input.type = "text";
-    const placeholder = str(spec, "placeholder");
-    if (placeholder !== "") input.placeholder = placeholder;
-    if (spec.value !== undefined && spec.value !== null) {
-      // defaultValue, so that a reset goes back to it.
-      input.defaultValue = str(spec, "value");
-    }
-    input.required = bool(spec, "required");
-    input.readOnly = bool(spec, "readonly");
-    input.addEventListener("blur", () => {
-      if (input.isConnected) this.events.inputEvent(taskId, input.name, input.value);
+      if (value !== undefined) data[name] = value;
     });
-    group.appendChild(input);
-
-    const feedback = el("div", "invalid-feedback");
-    group.appendChild(feedback);
-    const help = str(spec, "help_text");
-    if (help !== "") {
-      const helpNode = el("div", "form-text", help);
-      helpNode.id = id + "-help";
-      input.setAttribute("aria-describedby", helpNode.id);
-      group.appendChild(helpNode);
-    }
-    return { group, field: { input, feedback } };
+    // Enter in a form whose field buttons include no submit button is no submission.
+    if (ownButtons && !pressed) return;
+    this.send("from_submit", taskId, data);
   }
+}
 
-  private buildActions(taskId: string, spec: Spec): HTMLElement {
-    const group = el("div", "mb-3 webio-field webio-actions");
-    const label = str(spec, "label");
-    if (label !== "") group.appendChild(el("div", "form-label", label));
-    const row = el("div", "webio-action-buttons");
-    list(spec, "buttons").forEach((raw, index) => {
-      const button = isObject(raw) ? raw : {};
-      const kind = str(button, "type", "submit");
-      const node = el("button", buttonClass({ color: bootstrapColor(button.color) }));
-      node.textContent = str(button, "label");
-      node.disabled = bool(button, "disabled");
-      node.dataset.webioIndex = String(index);
-      if (kind === "reset") {
-        node.type = "reset";
-      } else if (kind === "cancel") {
-        node.type = "button";
-        node.addEventListener("click", () => this.events.submit(taskId, null));
-      } else {
-        node.type = "submit";
-      }
-      row.appendChild(node);
-    });
-    group.appendChild(row);
-    return group;
+function defaultButtons(cancel: (() => void) | null): HTMLElement {
+  const row = el("div", "webio-form-buttons");
+  const submit = el("button", "btn btn-primary", "Submit");
+  submit.type = "submit";
+  const reset = el("button", "btn btn-warning", "Reset");
+  reset.type = "reset";
+  row.append(submit, reset);
+  if (cancel !== null) {
+    const button = el("button", "btn btn-secondary", "Cancel");
+    button.type = "button";
+    button.addEventListener("click", cancel);
+    row.appendChild(button);
   }
-
-  private buildDefaultButtons(taskId: string, cancelable: boolean): HTMLElement {
-    const row = el("div", "webio-form-buttons");
-    const submit = el("button", "btn btn-primary", "Submit");
-    submit.type = "submit";
-    const reset = el("button", "btn btn-warning", "Reset");
-    reset.type = "reset";
-    row.append(submit, reset);
-    if (cancelable) {
-      const cancel = el("button", "btn btn-secondary", "Cancel");
-      cancel.type = "button";
-      cancel.addEventListener("click", () => this.events.submit(taskId, null));
-      row.appendChild(cancel);
-    }
-    return row;
-  }
+  return row;
 }

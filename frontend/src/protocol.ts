@@ -1,38 +1,45 @@
-// Shapes of the wire protocol (see docs/protocol.md) and the checks applied to what
-// the server sends before anything acts on it.
+// The checks applied to a server frame before anything acts on it, and the typed shapes the
+// rest of the client works with. Names and specs come from generated/protocol.ts.
 
-import { PROTOCOL_VERSION } from "./generated/protocol";
-
-export { MAX_EVENTS_PER_FRAME, PROTOCOL_VERSION } from "./generated/protocol";
+import {
+  ClientEvent,
+  CommandName,
+  CommandSpecs,
+  EventData,
+  EventName,
+  PROTOCOL_VERSION,
+} from "./generated/protocol";
+import { isObject } from "./read";
 
 /** Major version this client speaks. */
 export const PROTOCOL_MAJOR = Number(PROTOCOL_VERSION.split(".")[0]);
 
-export type Spec = Record<string, unknown>;
-
-export interface Command {
+/** A command as received: its name is not yet known to be one of ours. */
+export interface RawCommand {
   seq: number;
   command: string;
   task_id: string;
-  spec: Spec;
+  spec: Record<string, unknown>;
 }
 
-export type EventName = "from_submit" | "input_event" | "callback";
-
-export interface ClientEvent {
-  event: EventName;
+/** A command whose name is declared; its spec is still only as trustworthy as the server. */
+export interface CommandOf<K extends CommandName> {
+  seq: number;
+  command: K;
   task_id: string;
-  data: unknown;
+  spec: CommandSpecs[K];
 }
 
-export interface ClientFrame {
-  ack: number;
-  events: ClientEvent[];
-  close?: boolean;
-}
+/** Sends one event; the data type follows the event name. */
+export type Send = <K extends EventName>(event: K, taskId: string, data: EventData[K]) => void;
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+export function clientEvent<K extends EventName>(
+  event: K,
+  taskId: string,
+  data: EventData[K],
+): ClientEvent {
+  // TypeScript cannot see that a generic K picks one member of the ClientEvent union.
+  return { event, task_id: taskId, data } as ClientEvent;
 }
 
 /** Major number of a "X.Y" version string, or NaN when it is not one. */
@@ -46,7 +53,7 @@ export function majorOf(version: unknown): number {
  * Checks one command object. Returns the normalised command, or null when its shape
  * is wrong (the caller logs and skips it).
  */
-export function toCommand(raw: unknown): Command | null {
+export function toCommand(raw: unknown): RawCommand | null {
   if (!isObject(raw)) return null;
   const { seq, command, task_id: taskId, spec } = raw;
   if (typeof seq !== "number" || !Number.isSafeInteger(seq) || seq < 1) return null;
@@ -65,7 +72,7 @@ export function toCommand(raw: unknown): Command | null {
  * Parses a server frame (JSON array of commands). Returns null when the frame as a
  * whole is unusable; individual bad entries come back as null items.
  */
-export function parseFrame(text: string): (Command | null)[] | null {
+export function parseFrame(text: string): (RawCommand | null)[] | null {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -74,37 +81,4 @@ export function parseFrame(text: string): (Command | null)[] | null {
   }
   if (!Array.isArray(data)) return null;
   return data.map(toCommand);
-}
-
-/** Typed readers for spec fields: wrong types fall back to the default. */
-export function str(spec: Spec, key: string, fallback = ""): string {
-  const value = spec[key];
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return fallback;
-}
-
-export function bool(spec: Spec, key: string, fallback = false): boolean {
-  const value = spec[key];
-  return typeof value === "boolean" ? value : value === undefined || value === null ? fallback : Boolean(value);
-}
-
-export function int(spec: Spec, key: string, fallback: number): number {
-  const value = spec[key];
-  return typeof value === "number" && Number.isFinite(value) ? Math.trunc(value) : fallback;
-}
-
-export function num(spec: Spec, key: string): number | null {
-  const value = spec[key];
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-export function optStr(spec: Spec, key: string): string | null {
-  const value = spec[key];
-  return typeof value === "string" ? value : null;
-}
-
-export function list(spec: Spec, key: string): unknown[] {
-  const value = spec[key];
-  return Array.isArray(value) ? value : [];
 }

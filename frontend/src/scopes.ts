@@ -2,10 +2,18 @@
 // server strings).
 
 import { el, insertAt } from "./dom";
+import type { ScrollToSpec, SetScopeSpec } from "./generated/protocol";
 import { ROOT_SCOPE } from "./layout";
-import { Spec, int, optStr, str } from "./protocol";
+import { choice, int, own, str } from "./read";
 
-export type ScrollPosition = "top" | "middle" | "bottom";
+/** Where scrollIntoView puts a scope for each ScrollToSpec position. */
+const SCROLL_BLOCKS: Readonly<Record<ScrollToSpec["position"], ScrollLogicalPosition>> = {
+  top: "start",
+  middle: "center",
+  bottom: "end",
+};
+
+const IF_EXIST: readonly NonNullable<SetScopeSpec["if_exist"]>[] = ["clear", "remove"];
 
 export function createScopeElement(name: string): HTMLElement {
   const node = el("div", "webio-scope");
@@ -48,12 +56,11 @@ export class Scopes {
     });
   }
 
-  /** `output_ctl` with `set_scope`. */
-  setScope(spec: Spec): void {
+  setScope(spec: SetScopeSpec): void {
     const name = str(spec, "set_scope");
     const containerName = str(spec, "container", ROOT_SCOPE);
     const position = int(spec, "position", -1);
-    const ifExist = optStr(spec, "if_exist");
+    const ifExist = choice(spec, "if_exist", IF_EXIST);
     const container = this.get(containerName);
     if (!container) {
       console.warn("webio: set_scope in unknown scope ignored:", containerName);
@@ -98,20 +105,11 @@ export class Scopes {
     this.prune();
   }
 
+  /** An unknown position scrolls to the top. */
   scrollTo(name: string, position: string): void {
     const node = this.get(name);
     if (!node) return;
-    const block: ScrollLogicalPosition =
-      position === "middle" ? "center" : position === "bottom" ? "end" : "start";
+    const block = own(SCROLL_BLOCKS, position) ?? SCROLL_BLOCKS.top;
     node.scrollIntoView({ behavior: "smooth", block });
-  }
-
-  /** Handles one `output_ctl` spec. */
-  control(spec: Spec): void {
-    if ("set_scope" in spec) this.setScope(spec);
-    else if ("clear" in spec) this.clear(str(spec, "clear"));
-    else if ("remove" in spec) this.remove(str(spec, "remove"));
-    else if ("scroll_to" in spec) this.scrollTo(str(spec, "scroll_to"), str(spec, "position", "top"));
-    else console.warn("webio: output_ctl without a known operation", spec);
   }
 }

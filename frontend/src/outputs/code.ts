@@ -1,7 +1,8 @@
 // `code`: <pre><code class="hljs"> with highlighting; `rows` caps the visible height.
 
 import { el } from "../dom";
-import { Spec, int, str } from "../protocol";
+import type { OutputOf } from "../generated/protocol";
+import { int, str } from "../read";
 import { highlightInto } from "./highlight";
 
 /** Line height of code blocks in em, kept in sync with style.css. */
@@ -9,7 +10,7 @@ const LINE_HEIGHT_EM = 1.5;
 /** Vertical padding of code blocks in em (top + bottom), as in style.css. */
 const PADDING_EM = 2;
 
-export function renderCode(spec: Spec): HTMLElement {
+export function renderCode(spec: OutputOf<"code">): HTMLElement {
   const pre = el("pre");
   const code = el("code");
   highlightInto(code, str(spec, "content"), str(spec, "language"));

@@ -1,8 +1,10 @@
-// Output spec -> element, by `type`. Every element gets class webio-output and
-// data-type; `style` is appended to its inline style.
+// Output spec -> element, by `type`. Every element gets class webio-output and data-type;
+// `style` is appended to its inline style. A new output type is one module plus its line
+// in RENDERERS, which tsc requires.
 
 import { applyStyle } from "../dom";
-import { Spec, optStr } from "../protocol";
+import { OUTPUT_TYPES, OutputOf, OutputSpec, OutputType } from "../generated/protocol";
+import { isOneOf, optStr } from "../read";
 import { renderButtons } from "./buttons";
 import { renderCode } from "./code";
 import type { RenderContext, Renderer } from "./context";
@@ -14,25 +16,29 @@ import { renderText } from "./text";
 
 export type { RenderContext } from "./context";
 
-const RENDERERS = new Map<string, Renderer>([
-  ["text", renderText],
-  ["markdown", renderMarkdown],
-  ["html", renderHtml],
-  ["code", renderCode],
-  ["link", renderLink],
-  ["buttons", renderButtons],
-  ["scope", renderScope],
-]);
+const RENDERERS: { readonly [K in OutputType]: Renderer<K> } = {
+  text: renderText,
+  markdown: renderMarkdown,
+  html: renderHtml,
+  code: renderCode,
+  link: renderLink,
+  buttons: renderButtons,
+  scope: renderScope,
+};
+
+function renderAs<K extends OutputType>(type: K, spec: OutputOf<K>, ctx: RenderContext): HTMLElement {
+  return RENDERERS[type](spec, ctx);
+}
 
 /** Renders one output spec; null (and a warning) for an unknown type. */
-export function renderOutput(spec: Spec, ctx: RenderContext): HTMLElement | null {
+export function renderOutput(spec: OutputSpec, ctx: RenderContext): HTMLElement | null {
   const type = optStr(spec, "type") ?? "";
-  const renderer = RENDERERS.get(type);
-  if (!renderer) {
+  if (!isOneOf(OUTPUT_TYPES, type)) {
     console.warn("webio: unknown output type skipped:", type);
     return null;
   }
-  const node = renderer(spec, ctx);
+  // `type` is the spec's own, so the spec is the OutputOf that type names.
+  const node = renderAs(type, spec as OutputOf<typeof type>, ctx);
   node.classList.add("webio-output");
   node.dataset.type = type;
   applyStyle(node, optStr(spec, "style"));

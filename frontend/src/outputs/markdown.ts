@@ -2,13 +2,14 @@
 
 import { Marked } from "marked";
 import { el } from "../dom";
-import { Spec, bool, str } from "../protocol";
+import type { OutputOf } from "../generated/protocol";
+import { bool, str } from "../read";
 import { highlightBlocks } from "./highlight";
 import { setHtml } from "./sanitize";
 
 const parser = new Marked({ gfm: true, breaks: false, async: false });
 
-export function renderMarkdown(spec: Spec): HTMLElement {
+export function renderMarkdown(spec: OutputOf<"markdown">): HTMLElement {
   const node = el("div", "webio-markdown");
   const html = parser.parse(str(spec, "content"), { async: false }) as string;
   setHtml(node, html, bool(spec, "sanitize", true));

@@ -1,6 +1,6 @@
 // Splits events into frames of at most MAX_EVENTS_PER_FRAME.
 
-import { ClientEvent, MAX_EVENTS_PER_FRAME } from "../protocol";
+import { ClientEvent, MAX_EVENTS_PER_FRAME } from "../generated/protocol";
 
 export function chunks(events: ClientEvent[]): ClientEvent[][] {
   const out: ClientEvent[][] = [];

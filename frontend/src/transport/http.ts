@@ -1,13 +1,22 @@
 // HTTP transport: single-flight polling plus POSTed events.
 
-import { ClientEvent, ClientFrame, MAX_EVENTS_PER_FRAME } from "../protocol";
+import {
+  ClientEvent,
+  ClientFrame,
+  MAX_EVENTS_PER_FRAME,
+  MORE_HEADER,
+  NEW_SESSION,
+  QUERY_ACK,
+  QUERY_APP,
+  SESSION_HEADER,
+} from "../generated/protocol";
 import type { Transport, TransportHost } from "./types";
 import { endpointUrl } from "./url";
 
-const SESSION_HEADER = "webio-session-id";
-/** Set on a reply that could not hold every waiting command. */
-const MORE_HEADER = "webio-more";
-const NEW_SESSION = "new";
+/** Value of MORE_HEADER on a partial reply (docs/protocol.md; no generated constant yet). */
+const MORE_VALUE = "1";
+/** Answers that mean the session is gone for good (webio-core answers 410). */
+const GONE_STATUSES = [410, 404];
 const DEFAULT_PULL_INTERVAL_MS = 1000;
 const MIN_PULL_INTERVAL_MS = 50;
 /** Poll again this soon after a POST was answered. */
@@ -75,7 +84,7 @@ export class HttpTransport implements Transport {
     // A page kept in the back/forward cache may come back: keep its session.
     if (event.persisted || this.stopped || this.sessionId === null) return;
     const frame: ClientFrame = { ack: this.host.ack(), events: [], close: true };
-    fetch(endpointUrl({ app: this.app }), {
+    fetch(endpointUrl({ [QUERY_APP]: this.app }), {
       method: "POST",
       keepalive: true,
       credentials: "same-origin",
@@ -111,7 +120,8 @@ export class HttpTransport implements Transport {
     this.morePending = false;
     let outcome: Outcome;
     try {
-      const response = await fetch(endpointUrl({ app: this.app, ack: this.host.ack() }), {
+      const url = endpointUrl({ [QUERY_APP]: this.app, [QUERY_ACK]: this.host.ack() });
+      const response = await fetch(url, {
         method: "GET",
         cache: "no-store",
         credentials: "same-origin",
@@ -136,7 +146,7 @@ export class HttpTransport implements Transport {
     const frame: ClientFrame = { ack: this.host.ack(), events };
     let outcome: Outcome;
     try {
-      const response = await fetch(endpointUrl({ app: this.app }), {
+      const response = await fetch(endpointUrl({ [QUERY_APP]: this.app }), {
         method: "POST",
         cache: "no-store",
         credentials: "same-origin",
@@ -157,7 +167,7 @@ export class HttpTransport implements Transport {
 
   /** Reads one poll or POST answer and hands its frame to the host. */
   private async handle(response: Response): Promise<Outcome> {
-    if (response.status === 410 || response.status === 404) return "gone";
+    if (GONE_STATUSES.indexOf(response.status) !== -1) return "gone";
     if (!response.ok) {
       console.error("webio: server answered HTTP " + response.status);
       return "failed";
@@ -171,7 +181,7 @@ export class HttpTransport implements Transport {
       this.sessionId = id;
     }
     // Fetch the rest of a long burst at once rather than after the poll interval.
-    if (response.headers.get(MORE_HEADER) === "1") this.morePending = true;
+    if (response.headers.get(MORE_HEADER) === MORE_VALUE) this.morePending = true;
     const text = await response.text();
     if (this.stopped) return "ok";
     if (text.trim() !== "") this.host.receive(text);

@@ -1,6 +1,6 @@
 // The contract between the session logic and a transport (WebSocket or HTTP).
 
-import type { ClientEvent } from "../protocol";
+import type { ClientEvent } from "../generated/protocol";
 
 export interface TransportHost {
   /** Highest seq processed so far. */

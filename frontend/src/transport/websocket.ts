@@ -1,7 +1,14 @@
 // WebSocket transport: one socket per session, reconnect with backoff when the
 // session allows it.
 
-import type { ClientEvent, ClientFrame } from "../protocol";
+import {
+  CLOSE_SESSION_NOT_FOUND,
+  ClientEvent,
+  ClientFrame,
+  QUERY_ACK,
+  QUERY_APP,
+  QUERY_SESSION,
+} from "../generated/protocol";
 import { chunks } from "./batch";
 import type { Transport, TransportHost } from "./types";
 import { endpointUrl } from "./url";
@@ -13,8 +20,6 @@ const BACKOFF_MAX_MS = 3000;
 const STABLE_AFTER_MS = 1000;
 /** How long a connection attempt started just before the deadline may still take. */
 const LAST_ATTEMPT_GRACE_MS = 2000;
-/** Close code of the server for "no such session" on a reconnect. */
-const CLOSE_SESSION_NOT_FOUND = 4404;
 const CLOSE_NORMAL = 1000;
 
 export class WebSocketTransport implements Transport {
@@ -66,7 +71,7 @@ export class WebSocketTransport implements Transport {
     this.ackTimer = window.setTimeout(() => {
       this.ackTimer = undefined;
       const ack = this.host.ack();
-      if (ack > this.lastSentAck && this.isOpen()) this.sendFrame({ ack, events: [] });
+      if (ack > this.lastSentAck && this.isOpen()) this.sendFrame(ack, []);
     }, ACK_INTERVAL_MS);
   }
 
@@ -91,10 +96,13 @@ export class WebSocketTransport implements Transport {
   }
 
   private connect(resume: boolean): void {
-    const params: Record<string, string | number> = { app: this.app };
+    const params: Record<string, string | number> = { [QUERY_APP]: this.app };
+    /** The ack the URL carries, when it resumes a session. */
+    let resumedAck = 0;
     if (resume && this.sessionId !== null) {
-      params.session = this.sessionId;
-      params.ack = this.host.ack();
+      resumedAck = this.host.ack();
+      params[QUERY_SESSION] = this.sessionId;
+      params[QUERY_ACK] = resumedAck;
     }
     let socket: WebSocket;
     try {
@@ -108,7 +116,7 @@ export class WebSocketTransport implements Transport {
     socket.onopen = () => {
       if (socket !== this.socket || this.stopped) return;
       // The URL carried the ack of a resumed session.
-      if (resume) this.lastSentAck = Math.max(this.lastSentAck, Number(params.ack) || 0);
+      if (resume) this.lastSentAck = Math.max(this.lastSentAck, resumedAck);
       if (this.deadline !== null) {
         // Keep the reconnect window open until the socket proves stable, so a server
         // that accepts and at once drops the socket cannot make us retry forever.
@@ -190,13 +198,14 @@ export class WebSocketTransport implements Transport {
     if (!this.isOpen() || this.queue.length === 0) return;
     const pending = this.queue;
     this.queue = [];
-    for (const events of chunks(pending)) this.sendFrame({ ack: this.host.ack(), events });
+    for (const events of chunks(pending)) this.sendFrame(this.host.ack(), events);
   }
 
-  private sendFrame(frame: ClientFrame): void {
+  private sendFrame(ack: number, events: ClientEvent[]): void {
     if (!this.socket) return;
+    const frame: ClientFrame = { ack, events };
     this.socket.send(JSON.stringify(frame));
-    this.lastSentAck = Math.max(this.lastSentAck, frame.ack);
+    this.lastSentAck = Math.max(this.lastSentAck, ack);
   }
 
   private clearTimers(): void {

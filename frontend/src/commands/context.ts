@@ -1,0 +1,21 @@
+// What command handlers may use of the session around them.
+
+import type { Layout } from "../layout";
+import type { Send } from "../protocol";
+import type { Transport } from "../transport/types";
+
+export interface CommandContext {
+  readonly layout: Layout;
+  readonly transport: Pick<Transport, "setSession" | "setPullInterval">;
+  readonly send: Send;
+  /** The server speaks another major version: stop and say so. */
+  refuse(serverVersion: string): void;
+  /** The server ended the session. */
+  close(): void;
+}
+
+/** Page settings written by set_env and read when outputs are inserted. */
+export interface EnvState {
+  autoScrollBottom: boolean;
+  outputAnimation: boolean;
+}

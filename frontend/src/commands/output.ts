@@ -1,0 +1,55 @@
+// `output` and `output_ctl`: content and named scopes of the output area.
+
+import type { CommandHandlers } from "../dispatcher";
+import { insertAt } from "../dom";
+import type { CommandSpecs } from "../generated/protocol";
+import { ROOT_SCOPE } from "../layout";
+import { RenderContext, renderOutput } from "../outputs/index";
+import { has, int, obj, str } from "../read";
+import { Scopes } from "../scopes";
+import type { CommandContext, EnvState } from "./context";
+
+export function outputCommands(
+  ctx: CommandContext,
+  env: EnvState,
+): Pick<CommandHandlers, "output" | "output_ctl"> {
+  const scopes = new Scopes(ctx.layout.root);
+  const render: RenderContext = {
+    callback: (callbackId, index) => ctx.send("callback", callbackId, index),
+    render: (spec) => renderOutput(spec, render),
+    registerScope: (name, node) => scopes.register(name, node),
+  };
+
+  return {
+    output: ({ spec }) => {
+      const scopeName = str(spec, "scope", ROOT_SCOPE);
+      const target = scopes.get(scopeName);
+      if (!target) {
+        console.warn("webio: output to unknown scope ignored:", scopeName);
+        return;
+      }
+      const output = obj(spec, "output");
+      if (output === null) {
+        console.warn("webio: output command without an output spec skipped");
+        return;
+      }
+      const node = renderOutput(output, render);
+      if (!node) return;
+      if (env.outputAnimation) node.classList.add("webio-enter");
+      insertAt(target, node, int(spec, "position", -1));
+      if (env.autoScrollBottom) {
+        window.scrollTo({ top: document.documentElement.scrollHeight, behavior: "smooth" });
+      }
+    },
+    output_ctl: ({ spec }) => control(scopes, spec),
+  };
+}
+
+/** One operation per command, told apart by the key naming its scope. */
+function control(scopes: Scopes, spec: CommandSpecs["output_ctl"]): void {
+  if (has(spec, "set_scope")) scopes.setScope(spec);
+  else if (has(spec, "clear")) scopes.clear(str(spec, "clear"));
+  else if (has(spec, "remove")) scopes.remove(str(spec, "remove"));
+  else if (has(spec, "scroll_to")) scopes.scrollTo(str(spec, "scroll_to"), str(spec, "position"));
+  else console.warn("webio: output_ctl without a known operation", spec);
+}

@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from webio_core.protocol import COMMANDS, EVENTS, FIELDS, OUTPUTS, constants  # noqa: E402
 from webio_core.protocol.frames import ClientFrameWire  # noqa: E402
+from webio_core.protocol.page import PageConfig  # noqa: E402
 from webio_core.protocol.registry import Ref, Registry  # noqa: E402
 from webio_core.protocol.validate import typed_dict_fields  # noqa: E402
 
@@ -140,7 +141,10 @@ def typescript() -> str:
     ]
     for name, value, doc in constant_docs():
         out += _doc_comment(doc)
-        out.append(f"export const {name} = {json.dumps(value)};")
+        literal = (
+            json.dumps(list(value)) + " as const" if isinstance(value, tuple) else json.dumps(value)
+        )
+        out.append(f"export const {name} = {literal};")
     out.append("")
 
     def registry_map(interface: str, registry: Registry[Any]) -> list[str]:
@@ -186,6 +190,7 @@ def typescript() -> str:
         "}[EventName];",
         "",
     ]
+    types.ts(PageConfig)  # read by the client at start-up, written by the server into the page
     frame = types.fields(ClientFrameWire)
     body += _doc_comment(ClientFrameWire.__doc__ or "")
     body.append("export interface ClientFrame {")
@@ -237,6 +242,7 @@ def doc_tables() -> dict[str, str]:
         f"| {reg.what}s | {_cell(types.inline(reg.common))} | {_cell(reg.common.__doc__ or '')} |"
         for reg in (OUTPUTS, FIELDS)
     ]
+    types.ts(PageConfig)
     nested = ["| type | fields | meaning |", "| --- | --- | --- |"]
     top = {k.spec for reg in (COMMANDS, OUTPUTS, FIELDS, EVENTS) for k in reg}
     top |= {OUTPUTS.common, FIELDS.common}

@@ -1,18 +1,15 @@
-// The page configuration written by the server into <script id="webio-config">.
+// The page configuration the server writes into the page (generated PageConfig).
 
-import { PROTOCOL_VERSION } from "./generated/protocol";
+import {
+  CONFIG_ELEMENT_ID,
+  DEFAULT_APP,
+  PageConfig,
+  PROTOCOL_VERSION,
+} from "./generated/protocol";
 import { isObject } from "./read";
 
-export type TransportKind = "websocket" | "http";
-
-export interface PageConfig {
-  protocol: string;
-  transport: TransportKind;
-  app: string;
-  static: string;
-}
-
-const CONFIG_ELEMENT_ID = "webio-config";
+export type { PageConfig } from "./generated/protocol";
+export type TransportKind = PageConfig["transport"];
 
 /** Reads the configuration; unknown or missing fields get safe defaults. */
 export function readConfig(doc: Document): PageConfig {
@@ -31,7 +28,7 @@ export function readConfig(doc: Document): PageConfig {
   return {
     protocol: typeof cfg.protocol === "string" ? cfg.protocol : PROTOCOL_VERSION,
     transport: cfg.transport === "http" ? "http" : "websocket",
-    app: typeof cfg.app === "string" && cfg.app !== "" ? cfg.app : "index",
+    app: typeof cfg.app === "string" && cfg.app !== "" ? cfg.app : DEFAULT_APP,
     static: typeof cfg.static === "string" ? cfg.static : "",
   };
 }

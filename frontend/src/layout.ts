@@ -1,6 +1,7 @@
 // The page skeleton built inside #webio.
 
 import { el } from "./dom";
+import { ROOT_SCOPE } from "./generated/protocol";
 
 export interface Layout {
   host: HTMLElement;
@@ -11,7 +12,7 @@ export interface Layout {
   toasts: HTMLElement;
 }
 
-export const ROOT_SCOPE = "ROOT";
+export { ROOT_SCOPE } from "./generated/protocol";
 
 export function buildLayout(doc: Document): Layout {
   let host = doc.getElementById("webio");

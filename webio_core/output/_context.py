@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextvars
 from typing import Optional, Union
 
-ROOT = "ROOT"
+from ..protocol.constants import ROOT_SCOPE
+
+ROOT = ROOT_SCOPE
 
 _scope_stack: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
     "webio_core_scope_stack", default=(ROOT,)

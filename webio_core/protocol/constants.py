@@ -11,6 +11,15 @@ PROTOCOL_VERSION = "2.0"
 
 # ---- names ------------------------------------------------------------------------------------
 
+#: Id of the ``<script type="application/json">`` element holding the page's configuration.
+CONFIG_ELEMENT_ID = "webio-config"
+#: The app a page opens when its URL names none.
+DEFAULT_APP = "index"
+#: The scope that always exists: the page's output area.
+ROOT_SCOPE = "ROOT"
+#: The named colours of a toast; any other colour is a CSS colour.
+TOAST_COLORS = ("info", "error", "warn", "success")
+
 #: Query argument naming the app of a page, a session or a poll.
 QUERY_APP = "app"
 #: Query argument of a WebSocket reconnect: the id of the session to re-attach to.
@@ -23,8 +32,12 @@ QUERY_STATIC = "webio_static"
 SESSION_HEADER = "webio-session-id"
 #: Value of the session header that asks for a new session.
 NEW_SESSION = "new"
-#: HTTP header set to "1" on a reply that could not hold every waiting command.
+#: HTTP header set on a reply that could not hold every waiting command...
 MORE_HEADER = "webio-more"
+#: ...to this value.
+MORE_VALUE = "1"
+#: HTTP status answering a poll or POST of a session that is gone (expired, closed, unknown).
+STATUS_SESSION_GONE = 410
 #: WebSocket close code refusing a reconnect to a session that is gone.
 CLOSE_SESSION_NOT_FOUND = 4404
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
+
+from ..protocol.page import Transport
 
 if TYPE_CHECKING:
     from .endpoint import Endpoint
@@ -41,7 +43,7 @@ class Backend:
 
     name: str
     #: How sessions talk to the page: one WebSocket each, or HTTP polling.
-    transport: Literal["websocket", "http"]
+    transport: Transport
     server_factory: str
     api_module: str
 

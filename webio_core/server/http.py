@@ -13,7 +13,14 @@ import time
 from typing import Optional
 
 from ..protocol import MAX_COMMANDS_PER_FRAME, ProtocolError, encode_commands
-from ..protocol.constants import MORE_HEADER, NEW_SESSION, QUERY_ACK, SESSION_HEADER
+from ..protocol.constants import (
+    MORE_HEADER,
+    MORE_VALUE,
+    NEW_SESSION,
+    QUERY_ACK,
+    SESSION_HEADER,
+    STATUS_SESSION_GONE,
+)
 from ..session.base import Session
 from .endpoint import Endpoint, UnknownApp
 from .origin import is_same_origin
@@ -116,7 +123,7 @@ class HttpTransport:
             return self._new_session(request)
         session = self.endpoint.session(session_id)
         if session is None:
-            return text_response(410, "This session has expired. Reload the page.")
+            return text_response(STATUS_SESSION_GONE, "This session has expired. Reload the page.")
         link = self._link(session)
         link.last_seen = time.monotonic()
         if request.method == "POST":
@@ -177,14 +184,16 @@ class HttpTransport:
             logger.warning("session %s: commands after %d are gone; closing", session.short_id, ack)
             session.close()
             self.endpoint.registry.discard(session.id)
-            return text_response(410, "This session lost track of the page. Reload the page.")
+            return text_response(
+                STATUS_SESSION_GONE, "This session lost track of the page. Reload the page."
+            )
         commands = session.outbox.after(ack, MAX_COMMANDS_PER_FRAME)
         headers = {SESSION_HEADER: session.id, "Cache-Control": "no-store"}
         last_seq = session.outbox.last_seq
         if commands:
             session.outbox.delivered(commands[-1].seq)
             if commands[-1].seq < last_seq:
-                headers[MORE_HEADER] = "1"
+                headers[MORE_HEADER] = MORE_VALUE
         if session.closed and (not commands or commands[-1].seq == last_seq):
             # Everything the closed session had to say is in this answer: forget it.
             self.endpoint.registry.discard(session.id)

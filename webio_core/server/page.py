@@ -9,7 +9,8 @@ from typing import Union
 from .._version import __version__
 from ..config import AppConfig
 from ..protocol import PROTOCOL_VERSION
-from ..protocol.constants import QUERY_STATIC
+from ..protocol.constants import CONFIG_ELEMENT_ID, QUERY_STATIC
+from ..protocol.page import PageConfig, Transport
 
 LOCAL_STATIC_PREFIX = f"?{QUERY_STATIC}="
 
@@ -32,7 +33,12 @@ def _script_json(value: object) -> str:
 
 
 def render_page(
-    *, app_name: str, transport: str, config: AppConfig, cdn: Union[bool, str], extra_head: str = ""
+    *,
+    app_name: str,
+    transport: Transport,
+    config: AppConfig,
+    cdn: Union[bool, str],
+    extra_head: str = "",
 ) -> str:
     prefix = static_prefix(cdn)
     version = f"&v={__version__}" if prefix == LOCAL_STATIC_PREFIX else ""
@@ -53,15 +59,13 @@ def render_page(
     head.append(f'<script defer src="{html.escape(prefix + "webio.js" + version)}"></script>')
     if extra_head:
         head.append(extra_head)
-    client_config = {
-        "protocol": PROTOCOL_VERSION,
-        "transport": transport,
-        "app": app_name,
-        "static": prefix,
-    }
+    client_config = PageConfig(
+        protocol=PROTOCOL_VERSION, transport=transport, app=app_name, static=prefix
+    )
+    config_json = _script_json(client_config)
     body = [
         '<div id="webio"></div>',
-        f'<script type="application/json" id="webio-config">{_script_json(client_config)}</script>',
+        f'<script type="application/json" id="{CONFIG_ELEMENT_ID}">{config_json}</script>',
     ]
     body.extend(f'<script defer src="{html.escape(url)}"></script>' for url in config.js_file)
     if config.js_code:

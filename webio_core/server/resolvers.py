@@ -13,14 +13,11 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional, Protocol, Union, runtime_checkable
 
 from ..config import app_config
-from ..protocol.constants import QUERY_APP
+from ..protocol.constants import DEFAULT_APP, QUERY_APP
 from .request import Request
 
 AppFunction = Callable[[], Any]
 Applications = Union[AppFunction, list[AppFunction], dict[str, AppFunction]]
-
-#: The app a page opens when no ``?app=`` is given.
-DEFAULT_APP = "index"
 
 
 @dataclass(frozen=True)

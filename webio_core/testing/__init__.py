@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any, Optional
 
 from ..plugins import get_plugins
+from ..protocol.constants import DEFAULT_APP
 from ..server.endpoint import Endpoint
 from ..server.resolvers import Applications
 from ..server.start import serve_endpoint, serve_in_thread
@@ -78,7 +79,7 @@ class RunningApp:
     def transport(self) -> str:
         return self.endpoint.backend.transport
 
-    def client(self, app: str = "index", **kwargs: Any) -> WebIOClient:
+    def client(self, app: str = DEFAULT_APP, **kwargs: Any) -> WebIOClient:
         """A new page on this server (use it in a ``with`` block, or call ``connect()``)."""
         return WebIOClient(self.url, app=app, transport=self.transport, **kwargs)
 

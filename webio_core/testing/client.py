@@ -19,6 +19,7 @@ import urllib.parse
 from typing import Any, Callable, Optional, TypeVar
 
 from ..protocol import fields, outputs
+from ..protocol.constants import DEFAULT_APP
 from ..protocol.events import CALLBACK, FROM_SUBMIT, INPUT_EVENT
 from .channels import CHANNELS, Channel
 from .page import FormState, PageModel
@@ -39,7 +40,7 @@ class WebIOClient:
         self,
         url: str,
         *,
-        app: str = "index",
+        app: str = DEFAULT_APP,
         transport: str = "websocket",
         origin: Optional[str] = None,
         timeout: float = DEFAULT_TIMEOUT,

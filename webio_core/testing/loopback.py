@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Optional
 
 from ..protocol import ProtocolError, encode_commands
-from ..protocol.constants import QUERY_APP
+from ..protocol.constants import DEFAULT_APP, QUERY_APP
 from ..server import Applications, Backend, Endpoint, Request, UnknownApp
 from ..session.base import Session
 from .channels import Channel
@@ -111,7 +111,7 @@ class LoopbackServer:
         """The open sessions."""
         return self.endpoint.sessions
 
-    def client(self, app: str = "index", **kwargs: Any) -> WebIOClient:
+    def client(self, app: str = DEFAULT_APP, **kwargs: Any) -> WebIOClient:
         from .client import WebIOClient
 
         return WebIOClient(

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
 
 from ..protocol import commands, outputs
+from ..protocol.constants import ROOT_SCOPE
 
 
 @dataclass
@@ -49,8 +50,8 @@ class PageModel:
     """What the browser would show, as data. Not thread-safe: the client holds a lock."""
 
     def __init__(self) -> None:
-        self.root = Scope("ROOT")
-        self.scopes: dict[str, Scope] = {"ROOT": self.root}
+        self.root = Scope(ROOT_SCOPE)
+        self.scopes: dict[str, Scope] = {ROOT_SCOPE: self.root}
         self.forms: dict[str, FormState] = {}
         self.toasts: list[dict[str, Any]] = []
         self.env: dict[str, Any] = {}
@@ -118,7 +119,7 @@ class PageModel:
 
     def _scope_ctl(self, spec: dict[str, Any]) -> None:
         if "set_scope" in spec:
-            name, container = spec["set_scope"], self.scopes.get(spec.get("container", "ROOT"))
+            name, container = spec["set_scope"], self.scopes.get(spec.get("container", ROOT_SCOPE))
             existing = self.scopes.get(name)
             if existing is not None:
                 if spec.get("if_exist") == "clear":
@@ -158,7 +159,7 @@ class PageModel:
 
     # ---- reading ----------------------------------------------------------------------------
 
-    def outputs(self, scope: str = "ROOT") -> list[dict[str, Any]]:
+    def outputs(self, scope: str = ROOT_SCOPE) -> list[dict[str, Any]]:
         """Every output spec inside ``scope``, in page order."""
         found: list[dict[str, Any]] = []
 
@@ -173,7 +174,7 @@ class PageModel:
             walk(self.scopes[scope])
         return found
 
-    def texts(self, scope: str = "ROOT") -> list[str]:
+    def texts(self, scope: str = ROOT_SCOPE) -> list[str]:
         """The visible text of each output in ``scope``."""
         return [text for spec in self.outputs(scope) for text in VISIBLE_TEXT[spec["type"]](spec)]
 

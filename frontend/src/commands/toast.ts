@@ -2,7 +2,7 @@
 
 import type { CommandHandlers } from "../dispatcher";
 import { el } from "../dom";
-import type { ToastSpec } from "../generated/protocol";
+import { TOAST_COLORS, ToastSpec } from "../generated/protocol";
 import { choice, num, optStr, own, str } from "../read";
 import type { CommandContext } from "./context";
 
@@ -12,14 +12,16 @@ type ToastPosition = ToastSpec["position"];
 const POSITIONS: readonly ToastPosition[] = ["left", "center", "right"];
 const DEFAULT_POSITION: ToastPosition = "center";
 
+type NamedColor = (typeof TOAST_COLORS)[number];
+
 /** The named colours of ToastSpec.color; any other value is taken as a CSS colour. */
-const COLOR_CLASSES: Readonly<Record<string, string>> = {
+const COLOR_CLASSES: Readonly<Record<NamedColor, string>> = {
   info: "text-bg-info",
   error: "text-bg-danger",
   warn: "text-bg-warning",
   success: "text-bg-success",
 };
-const DEFAULT_COLOR = "info";
+const DEFAULT_COLOR: NamedColor = TOAST_COLORS[0];
 
 const DEFAULT_DURATION_S = 2;
 

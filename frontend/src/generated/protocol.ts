@@ -4,6 +4,14 @@
 
 /** Protocol version, "major.minor". The client refuses a server of another major version. */
 export const PROTOCOL_VERSION = "2.0";
+/** Id of the `<script type="application/json">` element holding the page's configuration. */
+export const CONFIG_ELEMENT_ID = "webio-config";
+/** The app a page opens when its URL names none. */
+export const DEFAULT_APP = "index";
+/** The scope that always exists: the page's output area. */
+export const ROOT_SCOPE = "ROOT";
+/** The named colours of a toast; any other colour is a CSS colour. */
+export const TOAST_COLORS = ["info", "error", "warn", "success"] as const;
 /** Query argument naming the app of a page, a session or a poll. */
 export const QUERY_APP = "app";
 /** Query argument of a WebSocket reconnect: the id of the session to re-attach to. */
@@ -16,8 +24,12 @@ export const QUERY_STATIC = "webio_static";
 export const SESSION_HEADER = "webio-session-id";
 /** Value of the session header that asks for a new session. */
 export const NEW_SESSION = "new";
-/** HTTP header set to "1" on a reply that could not hold every waiting command. */
+/** HTTP header set on a reply that could not hold every waiting command... */
 export const MORE_HEADER = "webio-more";
+/** ...to this value. */
+export const MORE_VALUE = "1";
+/** HTTP status answering a poll or POST of a session that is gone (expired, closed, unknown). */
+export const STATUS_SESSION_GONE = 410;
 /** WebSocket close code refusing a reconnect to a session that is gone. */
 export const CLOSE_SESSION_NOT_FOUND = 4404;
 /** Events in one client frame, at most. */
@@ -224,6 +236,17 @@ export interface OutputCommandSpec {
   scope: string;
   position: number;
   output: OutputSpec;
+}
+
+/** The JSON of the page's configuration element (`CONFIG_ELEMENT_ID`). */
+export interface PageConfig {
+  /** The protocol version of the server. */
+  protocol: string;
+  transport: "websocket" | "http";
+  /** The app of this page (an app name, or a path for apps served by path). */
+  app: string;
+  /** Where the client's files are: a URL prefix to which a file name is appended. */
+  static: string;
 }
 
 /** Deletes a scope and its content (`ROOT` is only emptied). */

@@ -5,18 +5,19 @@ import {
   ClientFrame,
   MAX_EVENTS_PER_FRAME,
   MORE_HEADER,
+  MORE_VALUE,
   NEW_SESSION,
   QUERY_ACK,
   QUERY_APP,
   SESSION_HEADER,
+  STATUS_SESSION_GONE,
 } from "../generated/protocol";
 import type { Transport, TransportHost } from "./types";
 import { endpointUrl } from "./url";
 
 /** Value of MORE_HEADER on a partial reply (docs/protocol.md; no generated constant yet). */
-const MORE_VALUE = "1";
 /** Answers that mean the session is gone for good (webio-core answers 410). */
-const GONE_STATUSES = [410, 404];
+const GONE_STATUSES = [STATUS_SESSION_GONE, 404];
 const DEFAULT_PULL_INTERVAL_MS = 1000;
 const MIN_PULL_INTERVAL_MS = 50;
 /** Poll again this soon after a POST was answered. */

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Union
+from typing import Any, ClassVar, Optional, Union
 
 from ...protocol import fields as wire
 from . import register
@@ -61,28 +61,26 @@ class PasswordField(TextField):
 
 @register
 class NumberField(TextField):
+    """An integer; left empty (and not required), None."""
+
     kind = wire.NUMBER
+    cast: ClassVar[type[Any]] = int
+    invalid: ClassVar[str] = "Please enter an integer."
 
     def convert(self, text: str) -> Any:
         if text == "":
             return None
         try:
-            return int(text)
+            return self.cast(text)
         except ValueError:
-            raise FieldError("Please enter an integer.") from None
+            raise FieldError(self.invalid) from None
 
 
 @register
-class FloatField(TextField):
+class FloatField(NumberField):
     kind = wire.FLOAT
-
-    def convert(self, text: str) -> Any:
-        if text == "":
-            return None
-        try:
-            return float(text)
-        except ValueError:
-            raise FieldError("Please enter a number.") from None
+    cast = float
+    invalid = "Please enter a number."
 
 
 def input(

@@ -155,3 +155,25 @@ def test_every_plugin_of_the_repository_is_installed():
     names = {p.name.removeprefix("webio-") for p in (root / "plugins").glob("webio-*")}
     assert names, "no plugin directories found"
     assert names <= set(installed_backends())
+
+
+def test_backend_plugins_import_only_the_sdk_from_the_core():
+    """webio_core.server is the backend SDK: a plugin imports from it and nothing else of the
+    core (webio_core itself only for hookimpl)."""
+    import ast
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    sources = [*root.glob("plugins/*/webio_*/*.py"), *root.glob("tests/plugin/*/webio_*/*.py")]
+    assert sources
+    allowed = {"webio_core": {"hookimpl"}, "webio_core.server": None}
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("webio_core"):
+                assert node.module in allowed, f"{path.name} imports {node.module}"
+                names = allowed[node.module]
+                if names is not None:
+                    assert {a.name for a in node.names} <= names, f"{path.name}: {node.module}"
+            if isinstance(node, ast.Import):
+                modules = {a.name for a in node.names if a.name.startswith("webio_core")}
+                assert not modules, f"{path.name} imports {modules}"

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from webio_core.protocol import COMMANDS, EVENTS, FIELDS, OUTPUTS, constants  # noqa: E402
-from webio_core.protocol.frames import ClientFrameWire  # noqa: E402
+from webio_core.protocol.frames import ClientFrameWire, EventWire, ServerFrameWire  # noqa: E402
 from webio_core.protocol.page import PageConfig  # noqa: E402
 from webio_core.protocol.registry import Ref, Registry  # noqa: E402
 from webio_core.protocol.validate import typed_dict_fields  # noqa: E402
@@ -160,6 +160,12 @@ def typescript() -> str:
     def names(const: str, registry: Registry[Any]) -> str:
         return f"export const {const} = {json.dumps(registry.names())} as const;"
 
+    # The keys of an event besides its name and data, as EventWire declares them.
+    event_keys = " ".join(
+        f"{key}: {ts_type};"
+        for key, ts_type, _ in types.fields(EventWire)
+        if key not in ("event", "data")
+    )
     body = [
         *registry_map("CommandSpecs", COMMANDS),
         names("COMMAND_NAMES", COMMANDS),
@@ -186,17 +192,17 @@ def typescript() -> str:
         names("EVENT_NAMES", EVENTS),
         "export type EventName = keyof EventData;",
         "export type ClientEvent = {",
-        "  [K in EventName]: { event: K; task_id: string; data: EventData[K] };",
+        f"  [K in EventName]: {{ {event_keys} event: K; data: EventData[K] }};",
         "}[EventName];",
         "",
     ]
     types.ts(PageConfig)  # read by the client at start-up, written by the server into the page
-    frame = types.fields(ClientFrameWire)
-    body += _doc_comment(ClientFrameWire.__doc__ or "")
-    body.append("export interface ClientFrame {")
-    for key, ts_type, required in frame:
-        body.append(f"  {key}{'' if required else '?'}: {ts_type};")
-    body += ["}", ""]
+    for name, wire in (("ClientFrame", ClientFrameWire), ("ServerFrame", ServerFrameWire)):
+        body += _doc_comment(" ".join((wire.__doc__ or "").split()))
+        body.append(f"export interface {name} {{")
+        for key, ts_type, required in types.fields(wire):
+            body.append(f"  {key}{'' if required else '?'}: {ts_type};")
+        body += ["}", ""]
 
     interfaces: list[str] = []
     emitted: set[str] = set()

@@ -1,11 +1,12 @@
 // One browser session: receives frames, drops duplicates by seq, dispatches commands and
-// sends events back through the transport. Connection states live here; what each command
-// does lives in commands/.
+// sends events back through the transport. Events are numbered and kept until a server frame
+// acknowledges them, so a transport can send them again after a failure and the server applies
+// each once. Connection states live here; what each command does lives in commands/.
 
 import { commandHandlers } from "./commands/index";
 import type { PageConfig } from "./config";
 import { Dispatcher } from "./dispatcher";
-import type { EventData, EventName } from "./generated/protocol";
+import type { ClientEvent, EventData, EventName } from "./generated/protocol";
 import type { Layout } from "./layout";
 import { PROTOCOL_MAJOR, clientEvent, majorOf, parseFrame } from "./protocol";
 import { StatusBanner, versionMismatchText } from "./status";
@@ -24,6 +25,9 @@ export class Client {
   private state: State = "running";
   /** Highest seq processed. */
   private lastSeq = 0;
+  /** Events sent and not yet acknowledged by the server, in order. */
+  private unacked: ClientEvent[] = [];
+  private nextEventSeq = 1;
 
   constructor(config: PageConfig, layout: Layout) {
     this.config = config;
@@ -31,6 +35,8 @@ export class Client {
     this.status = new StatusBanner(layout.status, layout.host);
     const host: TransportHost = {
       ack: () => this.lastSeq,
+      pending: () => this.unacked,
+      forget: (upTo) => this.forgetEvents(upTo),
       receive: (text) => this.receive(text),
       lost: (reconnecting) => this.onLost(reconnecting),
       restored: () => this.onRestored(),
@@ -62,13 +68,14 @@ export class Client {
   private receive(text: string): void {
     if (this.state !== "running") return;
     try {
-      const commands = parseFrame(text);
-      if (commands === null) {
+      const frame = parseFrame(text);
+      if (frame === null) {
         console.error("webio: malformed frame skipped:", text.slice(0, 200));
         return;
       }
+      this.forgetEvents(frame.ack);
       let moved = false;
-      for (const cmd of commands) {
+      for (const cmd of frame.commands) {
         if (this.state !== "running") break;
         if (cmd === null) {
           console.error("webio: malformed command skipped");
@@ -87,12 +94,22 @@ export class Client {
 
   private send<K extends EventName>(event: K, taskId: string, data: EventData[K]): void {
     if (this.state !== "running" && this.state !== "reconnecting") return;
-    this.transport.send([clientEvent(event, taskId, data)]);
+    const numbered = clientEvent(this.nextEventSeq++, event, taskId, data);
+    this.unacked.push(numbered);
+    this.transport.send([numbered]);
+  }
+
+  /** The server has the events up to `upTo` (or refused them for good). */
+  private forgetEvents(upTo: number): void {
+    if (this.unacked.length && this.unacked[0].seq <= upTo) {
+      this.unacked = this.unacked.filter((event) => event.seq > upTo);
+    }
   }
 
   private onCloseSession(): void {
     this.state = "closed";
-    this.transport.stop();
+    // The server keeps a closed session until the page acknowledged its last commands.
+    this.transport.finish();
     this.status.lockControls();
     this.layout.host.classList.add("webio-closed");
   }

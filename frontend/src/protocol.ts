@@ -34,12 +34,13 @@ export interface CommandOf<K extends CommandName> {
 export type Send = <K extends EventName>(event: K, taskId: string, data: EventData[K]) => void;
 
 export function clientEvent<K extends EventName>(
+  seq: number,
   event: K,
   taskId: string,
   data: EventData[K],
 ): ClientEvent {
   // TypeScript cannot see that a generic K picks one member of the ClientEvent union.
-  return { event, task_id: taskId, data } as ClientEvent;
+  return { seq, event, task_id: taskId, data } as ClientEvent;
 }
 
 /** Major number of a "X.Y" version string, or NaN when it is not one. */
@@ -68,17 +69,22 @@ export function toCommand(raw: unknown): RawCommand | null {
   };
 }
 
-/**
- * Parses a server frame (JSON array of commands). Returns null when the frame as a
- * whole is unusable; individual bad entries come back as null items.
- */
-export function parseFrame(text: string): (RawCommand | null)[] | null {
+/** A server frame as received: bad commands come back as null items. */
+export interface RawFrame {
+  /** The highest event seq the server received. */
+  ack: number;
+  commands: (RawCommand | null)[];
+}
+
+/** Parses a server frame; null when the frame as a whole is unusable. */
+export function parseFrame(text: string): RawFrame | null {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return null;
   }
-  if (!Array.isArray(data)) return null;
-  return data.map(toCommand);
+  if (!isObject(data) || !Array.isArray(data.commands)) return null;
+  const ack = typeof data.ack === "number" && Number.isSafeInteger(data.ack) ? data.ack : 0;
+  return { ack, commands: data.commands.map(toCommand) };
 }

@@ -126,18 +126,23 @@ def test_a_reconnect_finds_its_session_through_the_registry(webio_backend):
         ws = url.replace("http://", "ws://")
         origin: Any = url.rstrip("/")
         with connect(ws + "?app=index", origin=origin) as socket:
-            first = json.loads(socket.recv(timeout=10))
+            first = json.loads(socket.recv(timeout=10))["commands"]
         session_id = first[0]["spec"]["session_id"]
         with connect(f"{ws}?app=index&session={session_id}&ack=1", origin=origin) as socket:
             commands = []
             while not any(c["command"] == "input_group" for c in commands):
-                commands.extend(json.loads(socket.recv(timeout=10)))
+                commands.extend(json.loads(socket.recv(timeout=10))["commands"])
             form = next(c for c in commands if c["command"] == "input_group")
-            event = {"event": "from_submit", "task_id": form["task_id"], "data": {"data": "Ada"}}
+            event = {
+                "seq": 1,
+                "event": "from_submit",
+                "task_id": form["task_id"],
+                "data": {"data": "Ada"},
+            }
             socket.send(json.dumps({"ack": commands[-1]["seq"], "events": [event]}))
             replies = []
             while not any(
                 c["spec"].get("output", {}).get("content") == "Hello Ada" for c in replies
             ):
-                replies.extend(json.loads(socket.recv(timeout=10)))
+                replies.extend(json.loads(socket.recv(timeout=10))["commands"])
         assert registry.lookups >= 1

@@ -7,12 +7,14 @@ an output embedded in a container is sent as part of that container instead.
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any, TypeVar, Union
 
 from ..protocol import TypedKind
 from ..protocol.commands import OUTPUT, OutputCommandSpec
 from ..session.base import Session
 from ..session.context import get_current_session
+from ..session.coroutinebased import CoroutineSession
 from ._context import resolve_scope
 
 S = TypeVar("S")
@@ -65,6 +67,14 @@ class Output:
         return dict(self.spec)
 
     show = send
+
+    def __await__(self) -> Generator[Any, None, Output]:
+        """``await put_text(...)`` in a coroutine-based app: send, then wait while the client has
+        a send window of commands to acknowledge (back-pressure for long bursts)."""
+        self.send()
+        if isinstance(self._session, CoroutineSession):
+            yield from self._session.room().__await__()
+        return self
 
     def __del__(self) -> None:
         if self._processed or self._session.closed:

@@ -10,20 +10,22 @@ from __future__ import annotations
 
 from .commands import COMMANDS
 from .constants import (
+    ACK_EVERY,
     MAX_COMMANDS_PER_FRAME,
     MAX_EVENTS_PER_FRAME,
     OUTBOX_LIMIT,
     PROTOCOL_VERSION,
-    REPLAY_LIMIT,
+    SEND_WINDOW,
 )
 from .errors import ProtocolError
 from .events import EVENTS
 from .fields import FIELDS
-from .frames import ClientEvent, ClientFrame, Command, decode_client_frame, encode_commands
+from .frames import ClientEvent, ClientFrame, Command, decode_client_frame, encode_frame
 from .outputs import OUTPUTS
 from .registry import CommandKind, EventKind, Message, Registry, TypedKind
 
 __all__ = [
+    "ACK_EVERY",
     "COMMANDS",
     "EVENTS",
     "FIELDS",
@@ -32,7 +34,7 @@ __all__ = [
     "OUTBOX_LIMIT",
     "OUTPUTS",
     "PROTOCOL_VERSION",
-    "REPLAY_LIMIT",
+    "SEND_WINDOW",
     "ClientEvent",
     "ClientFrame",
     "Command",
@@ -43,5 +45,5 @@ __all__ = [
     "Registry",
     "TypedKind",
     "decode_client_frame",
-    "encode_commands",
+    "encode_frame",
 ]

@@ -51,10 +51,15 @@ MAX_TASK_ID_LENGTH = 64
 MAX_FIELD_NAME_LENGTH = 256
 #: Fields in one submitted form, at most.
 MAX_FORM_FIELDS = 256
-#: Commands in one WebSocket frame or HTTP reply, at most (never more than the replay window,
-#: so a lost reply can always be sent again).
+#: Commands in one WebSocket frame or HTTP reply, at most.
 MAX_COMMANDS_PER_FRAME = 1000
-#: Commands waiting for delivery to one client; past this the client is taken as gone.
-OUTBOX_LIMIT = 100_000
-#: Delivered but unacknowledged commands kept for a reconnect or a retried poll.
-REPLAY_LIMIT = 10_000
+#: Commands that may wait for the client's acknowledgement. An app that sends more is slowed
+#: (a thread-based app blocks in put_*, a coroutine-based app may await put_*) until the client
+#: acknowledges; a transport never has more than this many on the wire.
+SEND_WINDOW = 10_000
+#: The client acknowledges at once when this many commands are unacknowledged (and within
+#: half a second otherwise), so the send window keeps moving.
+ACK_EVERY = 1000
+#: Commands one session may hold at all: only a coroutine-based app that sends without ever
+#: awaiting can get there (nothing else can slow it); its session is then closed.
+OUTBOX_LIMIT = 1_000_000

@@ -1,4 +1,9 @@
-"""Frames on the wire: numbered commands out, validated events in."""
+"""Frames on the wire: numbered commands out, numbered and validated events in.
+
+Both directions are numbered so that nothing is lost or applied twice across reconnects and
+retried requests: commands by ``seq`` (the client acknowledges the highest it processed),
+events by their own ``seq`` (every server frame acknowledges the highest the server received).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,8 @@ TaskId = Annotated[str, Length(1, MAX_TASK_ID_LENGTH)]
 class EventWire(TypedDict):
     """One client event; ``data`` is checked against the declaration of ``event``."""
 
+    #: 1, 2, 3... per page: an event resent after a lost request keeps its number.
+    seq: Annotated[int, Range(min=1)]
     event: str
     task_id: TaskId
     data: Any
@@ -35,41 +42,40 @@ class ClientFrameWire(TypedDict):
     close: NotRequired[bool]
 
 
-class CommandWire(TypedDict):
-    """One server command, as sent."""
+class ServerFrameWire(TypedDict):
+    """What the server sends: the highest event ``seq`` it received, and commands."""
 
-    seq: int
-    command: str
-    task_id: str
-    spec: Any
+    ack: int
+    commands: list[Annotated[dict[str, Any], Ref("Command")]]
 
 
-@dataclass(frozen=True)
 class Command:
-    """A numbered command of a session's outbox."""
+    """A numbered command of a session's outbox, encoded once, when it is numbered: a resend
+    costs nothing, and a waiting command holds a string rather than its objects."""
 
-    seq: int
-    message: Message
+    __slots__ = ("command", "seq", "task_id", "text")
 
-    @property
-    def command(self) -> str:
-        return self.message.command
-
-    @property
-    def task_id(self) -> str:
-        return self.message.task_id
+    def __init__(self, seq: int, message: Message) -> None:
+        self.seq = seq
+        self.command = message.command
+        self.task_id = message.task_id
+        self.text = (
+            f'{{"seq":{seq},"command":"{message.command}","task_id":{json.dumps(message.task_id)}'
+            f',"spec":{json.dumps(message.spec, separators=(",", ":"), default=str)}}}'
+        )
 
     @property
     def spec(self) -> Any:
-        return self.message.spec
+        """The spec, decoded again (for tests and logs)."""
+        return json.loads(self.text)["spec"]
 
-    def to_json(self) -> CommandWire:
-        command, spec, task_id = self.message
-        return {"seq": self.seq, "command": command, "task_id": task_id, "spec": spec}
+    def __repr__(self) -> str:
+        return f"<Command {self.seq} {self.command}>"
 
 
 @dataclass(frozen=True)
 class ClientEvent:
+    seq: int
     event: str
     task_id: str
     data: Any
@@ -82,8 +88,31 @@ class ClientFrame:
     close: bool = False
 
 
-def encode_commands(commands: list[Command]) -> str:
-    return json.dumps([c.to_json() for c in commands], separators=(",", ":"), default=str)
+def encode_frame(commands: list[Command], event_ack: int) -> str:
+    """A server frame: ``commands`` and the acknowledgement of events up to ``event_ack``."""
+    return f'{{"ack":{event_ack},"commands":[{",".join(c.text for c in commands)}]}}'
+
+
+#: Digits a count read from a query string or header may have (int64 has 19).
+MAX_COUNT_DIGITS = 18
+
+
+def parse_count(text: str, what: str) -> int:
+    """A non-negative integer written in ASCII digits (an ``ack``, a Content-Length...).
+
+    ``str.isdigit`` accepts "²" and other digits ``int`` refuses, and ``int`` refuses numbers of
+    thousands of digits: every count of the protocol is read here, so none of that reaches it.
+    """
+    if not (text.isascii() and text.isdigit() and len(text) <= MAX_COUNT_DIGITS):
+        raise ProtocolError(f"{what} must be a non-negative integer, not {text[:40]!r}")
+    return int(text)
+
+
+def payload_size(raw: Union[str, bytes]) -> int:
+    """The size of a frame in bytes as it travelled (UTF-8 for text)."""
+    if isinstance(raw, bytes):
+        return len(raw)
+    return len(raw.encode("utf-8", "surrogatepass"))
 
 
 def _refuse_constant(name: str) -> Any:
@@ -92,8 +121,12 @@ def _refuse_constant(name: str) -> Any:
 
 def decode_client_frame(raw: Union[str, bytes], max_size: Optional[int] = None) -> ClientFrame:
     """Parse and validate one client frame; raise :class:`ProtocolError` when anything is off."""
-    if max_size is not None and len(raw) > max_size:
-        raise ProtocolError(f"frame of {len(raw)} bytes exceeds max_payload_size {max_size}")
+    # Counting characters would let multi-byte text through; encoding costs a copy, so only
+    # when the text could be over the limit at all (a character is at most 4 bytes).
+    if max_size is not None and len(raw) * (1 if isinstance(raw, bytes) else 4) > max_size:
+        size = payload_size(raw)
+        if size > max_size:
+            raise ProtocolError(f"frame of {size} bytes exceeds max_payload_size {max_size}")
     try:
         obj = json.loads(raw, parse_constant=_refuse_constant)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -107,5 +140,5 @@ def decode_client_frame(raw: Union[str, bytes], max_size: Optional[int] = None) 
         if kind is None:
             raise ProtocolError(f"unknown event {event['event']!r}")
         check(event["data"], kind.spec, f"events[{index}].data")
-        events.append(ClientEvent(event["event"], event["task_id"], event["data"]))
+        events.append(ClientEvent(event["seq"], event["event"], event["task_id"], event["data"]))
     return ClientFrame(obj.get("ack", 0), tuple(events), obj.get("close", False))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import threading
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
@@ -32,6 +33,8 @@ from .static import content_type, find_static_file
 
 logger = logging.getLogger("webio_core.server")
 
+#: Longest pause of the watch for silent clients, in seconds.
+MAX_WATCH_INTERVAL = 5.0
 #: Where a server of its own serves the files of its ``static_dir`` option.
 USER_STATIC_PREFIX = "/static/"
 #: The only URL path with apps on a server of its own (a route mounted in a host framework
@@ -65,6 +68,7 @@ class Endpoint:
         self._static_dirs = self.plugins.static_dirs()
         self._shutdown_callbacks: list[Callable[[], None]] = []
         self._closing = False
+        self._watch: Optional[SilenceWatch] = None
 
     @classmethod
     def for_server(
@@ -173,7 +177,10 @@ class Endpoint:
             )
         else:
             session = ThreadSession(target.name, target.function, info, self.plugins)
+        session.ack_timeout = self.options.ack_timeout
         self.registry.add(session)
+        if self._watch is None:
+            self._watch = SilenceWatch(self)
         return session
 
     def start_session(self, session: Session, link: Link, reconnect_timeout: float) -> None:
@@ -201,8 +208,30 @@ class Endpoint:
         """Server stop: refuse new sessions, stop the transports, close every session.
         Idempotent."""
         self._closing = True
+        if self._watch is not None:
+            self._watch.stop()
         callbacks, self._shutdown_callbacks = self._shutdown_callbacks, []
         for callback in callbacks:
             callback()
         for session in self.sessions:
             session.close(notify_client=True)
+
+
+class SilenceWatch:
+    """Closes the sessions whose client stopped acknowledging (connected, but not reading):
+    an app that waits for room gives up by itself, this covers the apps that never wait."""
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        self.endpoint = endpoint
+        self.interval = min(endpoint.options.ack_timeout / 4, MAX_WATCH_INTERVAL)
+        self._stopped = threading.Event()
+        thread = threading.Thread(target=self._run, name="webio-silence-watch", daemon=True)
+        thread.start()
+
+    def _run(self) -> None:
+        while not self._stopped.wait(self.interval):
+            for session in self.endpoint.registry.all():
+                session.close_silent()
+
+    def stop(self) -> None:
+        self._stopped.set()

@@ -12,7 +12,7 @@ import threading
 import time
 from typing import Optional
 
-from ..protocol import MAX_COMMANDS_PER_FRAME, ProtocolError, encode_commands
+from ..protocol import MAX_COMMANDS_PER_FRAME, ProtocolError, encode_frame
 from ..protocol.constants import (
     MORE_HEADER,
     MORE_VALUE,
@@ -21,6 +21,7 @@ from ..protocol.constants import (
     SESSION_HEADER,
     STATUS_SESSION_GONE,
 )
+from ..protocol.frames import parse_count
 from ..session.base import Session
 from .endpoint import Endpoint, UnknownApp
 from .origin import is_same_origin
@@ -152,11 +153,9 @@ class HttpTransport:
         return self._reply(link)
 
     def _poll(self, link: HttpLink, request: Request) -> Response:
-        ack_text = request.query.get(QUERY_ACK, "0")
-        if not ack_text.isdigit():
-            return text_response(400, "ack must be a non-negative integer.")
         try:
-            link.session.outbox.acknowledge(int(ack_text))
+            ack = parse_count(request.query.get(QUERY_ACK, "0"), QUERY_ACK)
+            link.session.outbox.acknowledge(ack)
         except ProtocolError as exc:
             logger.warning("session %s: bad poll: %s", link.session.short_id, exc)
             return text_response(400, str(exc))
@@ -176,28 +175,23 @@ class HttpTransport:
         return self._reply(link)
 
     def _reply(self, link: HttpLink) -> Response:
+        """The commands after the highest acknowledgement, and the events received so far.
+
+        A poll and a POST of the same page overlap, so a request may carry an older ack than
+        one already applied: the reply starts after the highest. Nothing unacknowledged was
+        dropped, so a reply lost on its way is simply sent again to the next request.
+        """
         session = link.session
-        # A poll and a POST of the same page overlap, so a request may carry an older ack than
-        # one already applied: commands up to the highest ack are gone, rightly.
-        ack = session.outbox.acked
-        if not session.outbox.can_replay_after(ack):
-            logger.warning("session %s: commands after %d are gone; closing", session.short_id, ack)
-            session.close()
-            self.endpoint.registry.discard(session.id)
-            return text_response(
-                STATUS_SESSION_GONE, "This session lost track of the page. Reload the page."
-            )
-        commands = session.outbox.after(ack, MAX_COMMANDS_PER_FRAME)
+        outbox = session.outbox
+        commands = outbox.after(outbox.acked, MAX_COMMANDS_PER_FRAME)
         headers = {SESSION_HEADER: session.id, "Cache-Control": "no-store"}
-        last_seq = session.outbox.last_seq
-        if commands:
-            session.outbox.delivered(commands[-1].seq)
-            if commands[-1].seq < last_seq:
-                headers[MORE_HEADER] = MORE_VALUE
-        if session.closed and (not commands or commands[-1].seq == last_seq):
-            # Everything the closed session had to say is in this answer: forget it.
+        if commands and commands[-1].seq < outbox.last_seq:
+            headers[MORE_HEADER] = MORE_VALUE
+        if session.closed and outbox.fully_acked:
+            # The page has everything the closed session had to say: forget it.
             self.endpoint.registry.discard(session.id)
-        return Response(200, encode_commands(commands), "application/json", headers)
+        frame = encode_frame(commands, session.events_received)
+        return Response(200, frame, "application/json", headers)
 
     # ---- expiry -----------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
 
+from ..session.base import DEFAULT_ACK_TIMEOUT
 from .origin import OriginPolicy
 
 DEFAULT_MAX_PAYLOAD = "200M"
@@ -53,6 +54,9 @@ class ServerOptions:
     check_origin: Optional[Callable[[str], bool]] = None
     remote_access: bool = False
     auto_open_webbrowser: bool = False
+    #: Seconds a client may leave commands unacknowledged while it is connected (it is not
+    #: reading) before its session is closed. Not a PyWebIO option.
+    ack_timeout: float = DEFAULT_ACK_TIMEOUT
     max_payload_bytes: int = field(init=False)
     origin_policy: OriginPolicy = field(init=False)
 
@@ -60,6 +64,8 @@ class ServerOptions:
         self.max_payload_bytes = parse_size(self.max_payload_size)
         if self.reconnect_timeout < 0:
             raise ValueError("reconnect_timeout must be >= 0")
+        if not self.ack_timeout > 0:
+            raise ValueError("ack_timeout must be > 0")
         if self.remote_access:
             raise ValueError(
                 "remote_access is not supported by webio_core (it needs a tunnel service)"

@@ -14,13 +14,18 @@ import inspect
 import logging
 from typing import Any, Callable, Optional
 
-from ..protocol import MAX_COMMANDS_PER_FRAME, ProtocolError, encode_commands
+from ..protocol import MAX_COMMANDS_PER_FRAME, ProtocolError, encode_frame
 from ..protocol.constants import CLOSE_SESSION_NOT_FOUND, QUERY_ACK, QUERY_SESSION
+from ..protocol.frames import parse_count
 from ..session.base import Session
 from .endpoint import Endpoint
 from .request import Request, Response, text_response
 
 logger = logging.getLogger("webio_core.server.ws")
+
+#: After its session closed, how long a socket waits for the page to acknowledge the last
+#: commands before hanging up.
+CLOSE_GRACE_SECONDS = 5.0
 
 
 #: Sends a text frame on the backend's socket; may return an awaitable, which the core awaits.
@@ -92,7 +97,12 @@ class WebSocketTransport:
 
 
 class WebSocketConnection:
-    """One open socket serving one session; the session's link while it is attached."""
+    """One open socket serving one session; the session's link while it is attached.
+
+    Lifetime: a session outlives its socket for ``reconnect_timeout`` (the page may come back
+    with ``session=ID&ack=N``); a closed session outlives it until the page acknowledged its
+    last commands (``close_session`` included), or ``reconnect_timeout`` passed.
+    """
 
     def __init__(
         self, transport: WebSocketTransport, peer: WebSocketPeer, loop: asyncio.AbstractEventLoop
@@ -102,9 +112,10 @@ class WebSocketConnection:
         self.loop = loop
         self.session: Optional[Session] = None
         self._sent_seq = 0
+        self._sent_event_ack = 0
         self._flush_scheduled = False
         self._active = True
-        self._expiry: Optional[asyncio.TimerHandle] = None
+        self._timer: Optional[asyncio.TimerHandle] = None
 
     def start(self, request: Request) -> None:
         endpoint = self.transport.endpoint
@@ -115,9 +126,12 @@ class WebSocketConnection:
 
     def resume(self, session_id: str, ack_text: str) -> None:
         session = self.transport.endpoint.session(session_id)
-        ack = int(ack_text) if ack_text.isdigit() else -1
-        if session is None or session.closed or not session.outbox.can_replay_after(ack):
-            logger.info("refused a reconnect to an unknown or closed session")
+        try:
+            ack = parse_count(ack_text, QUERY_ACK)
+        except ProtocolError:
+            ack = -1
+        if session is None or not session.outbox.can_replay_after(ack):
+            logger.info("refused a reconnect to an unknown session")
             self._active = False
             self._schedule(self.peer.close(CLOSE_SESSION_NOT_FOUND, "session not found"))
             return
@@ -126,6 +140,8 @@ class WebSocketConnection:
         self._sent_seq = ack
         session.attach(self)
         self._flush()
+        if session.closed:
+            self._after_close()
 
     # ---- the session's link -------------------------------------------------------------------
 
@@ -140,8 +156,8 @@ class WebSocketConnection:
             self._flush_scheduled = False
 
     def replaced(self) -> None:
-        """The page reconnected on another socket: hang this one up, forget its expiry."""
-        self._cancel_expiry()
+        """The page reconnected on another socket: hang this one up, forget its timer."""
+        self._cancel_timer()
         if self._active:
             self._active = False
             self._schedule(self.peer.close(1000, "replaced by a newer connection"))
@@ -149,34 +165,52 @@ class WebSocketConnection:
     def _on_session_closed(self, session: Session) -> None:
         # Sessions may close from any thread; socket work belongs on the loop.
         try:
-            self.loop.call_soon_threadsafe(self._finish, session)
+            self.loop.call_soon_threadsafe(self._session_closed, session)
         except RuntimeError:
             pass  # the loop is closed: the server has stopped and took the socket with it
 
-    def _finish(self, session: Session) -> None:
-        """The session closed: its current socket sends what is left and hangs up."""
-        self.transport.endpoint.registry.discard(session.id)
+    def _session_closed(self, session: Session) -> None:
         link = session.link
-        if isinstance(link, WebSocketConnection):
-            link._cancel_expiry()
+        if isinstance(link, WebSocketConnection) and link._active:
             link._flush()
-            if link._active:
-                link._active = False
-                link._schedule(link.peer.close(1000, "session closed"))
+            link._after_close()
+        elif not isinstance(link, WebSocketConnection) or link._timer is None:
+            self._forget()  # no page can come back for it
+
+    def _after_close(self) -> None:
+        """The session is over: give the page a moment to acknowledge its last commands, then
+        hang up (the session lingers, resumable, for reconnect_timeout after that)."""
+        assert self.session is not None
+        if self.session.outbox.fully_acked:
+            self._hang_up()
+        else:
+            self._set_timer(CLOSE_GRACE_SECONDS, self._hang_up)
+
+    def _hang_up(self) -> None:
+        if self._active:
+            self._schedule(self.peer.close(1000, "session closed"))
+            self.on_close()
 
     # ---- outgoing ---------------------------------------------------------------------------
 
     def _flush(self) -> None:
         self._flush_scheduled = False
-        if not self._active or self.session is None:
+        session = self.session
+        if not self._active or session is None:
             return
-        commands = self.session.outbox.after(self._sent_seq)
+        outbox = session.outbox
+        # Never more than a send window on the wire: the socket's own buffer has no bound.
+        room = outbox.acked + outbox.window - self._sent_seq
+        commands = outbox.after(self._sent_seq, room)
+        event_ack = session.events_received
         for start in range(0, len(commands), MAX_COMMANDS_PER_FRAME):
-            frame = encode_commands(commands[start : start + MAX_COMMANDS_PER_FRAME])
+            frame = encode_frame(commands[start : start + MAX_COMMANDS_PER_FRAME], event_ack)
             self._schedule(self.peer.send_text(frame))
+        if not commands and event_ack > self._sent_event_ack:
+            self._schedule(self.peer.send_text(encode_frame([], event_ack)))
+        self._sent_event_ack = event_ack
         if commands:
             self._sent_seq = commands[-1].seq
-            self.session.outbox.delivered(self._sent_seq)
 
     def _schedule(self, result: Any) -> None:
         if inspect.isawaitable(result):
@@ -187,36 +221,56 @@ class WebSocketConnection:
 
     def on_message(self, message: Any) -> None:
         """A frame from the client; anything malformed is logged and dropped."""
-        if self.session is None or not self._active:
+        session = self.session
+        if session is None or not self._active:
             return
         try:
-            frame = self.transport.endpoint.decode_frame(message)
-            self.session.receive(frame)
+            session.receive(self.transport.endpoint.decode_frame(message))
         except ProtocolError as exc:
-            logger.warning("session %s: dropped client frame: %s", self.session.short_id, exc)
+            logger.warning("session %s: dropped client frame: %s", session.short_id, exc)
+            return
+        # Acknowledge its events, and send what the acknowledgement made room for.
+        self._flush()
+        if session.closed and session.outbox.fully_acked:
+            self._cancel_timer()
+            self._hang_up()
 
     def on_close(self) -> None:
         """The socket closed (by the browser, the network or us)."""
         was_active, self._active = self._active, False
         session = self.session
-        if session is None or not was_active or session.closed or session.link is not self:
+        if session is None or not was_active or session.link is not self:
             return
+        self._cancel_timer()
         timeout = self.transport.endpoint.options.reconnect_timeout
-        if timeout > 0:
-            self._expiry = self.loop.call_later(timeout, self._expire)
+        if session.closed and session.outbox.fully_acked:
+            self._forget()
+        elif timeout > 0:
+            self._set_timer(timeout, self._give_up)
         else:
             session.close()
+            self._forget()
 
-    def _expire(self) -> None:
-        self._expiry = None
-        if self.session is not None and self.session.link is self:
-            logger.info("session %s: no reconnect within reconnect_timeout", self.session.short_id)
-            self.session.close()
+    def _give_up(self) -> None:
+        """No reconnect within reconnect_timeout."""
+        session = self.session
+        if session is not None and session.link is self:
+            logger.info("session %s: no reconnect within reconnect_timeout", session.short_id)
+            session.close()
+            self._forget()
 
-    def _cancel_expiry(self) -> None:
-        if self._expiry is not None:
-            self._expiry.cancel()
-            self._expiry = None
+    def _forget(self) -> None:
+        if self.session is not None:
+            self.transport.endpoint.registry.discard(self.session.id)
+
+    def _set_timer(self, delay: float, action: Callable[[], None]) -> None:
+        self._cancel_timer()
+        self._timer = self.loop.call_later(delay, action)
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
 
 
 def _log_send_failure(task: asyncio.Future[Any]) -> None:

@@ -8,6 +8,8 @@ from http import HTTPStatus
 from typing import Any, Callable, Optional
 from urllib.parse import parse_qsl
 
+from ..protocol import ProtocolError
+from ..protocol.frames import parse_count
 from .http import HttpTransport
 from .request import Request, Response, text_response
 
@@ -28,11 +30,13 @@ class _Body:
     def __init__(self, environ: dict[str, Any]) -> None:
         self._stream = environ.get("wsgi.input")
         length = environ.get("CONTENT_LENGTH") or ""
-        if length and not (length.isascii() and length.isdigit()):
-            raise BadRequest("bad Content-Length")
+        try:
+            size = parse_count(length, "Content-Length") if length else None
+        except ProtocolError:
+            raise BadRequest("bad Content-Length") from None
         terminated = environ.get("wsgi.input_terminated", False)
         # None: the server ends the stream itself (chunked bodies), so it may be read to its end.
-        self._remaining: Optional[int] = int(length) if length else (None if terminated else 0)
+        self._remaining: Optional[int] = size if size is not None else (None if terminated else 0)
 
     def read(self, limit: int) -> bytes:
         if self._stream is None or self._remaining == 0:

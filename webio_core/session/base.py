@@ -25,6 +25,9 @@ logger = logging.getLogger("webio_core.session")
 
 #: What the user sees when the app fails (the traceback goes to the log).
 APP_ERROR_MESSAGE = "An internal error occurred in the application."
+#: Seconds a client may leave commands unacknowledged before it is taken as gone (the endpoint
+#: sets its ``ack_timeout`` option).
+DEFAULT_ACK_TIMEOUT = 120.0
 
 
 class SessionObserver(Protocol):
@@ -62,12 +65,16 @@ class Session:
         self.info = info
         self.local = LocalNamespace()
         self.outbox = Outbox()
+        self.ack_timeout = DEFAULT_ACK_TIMEOUT
+        #: The highest client event seq received: events are applied once, in order.
+        self.events_received = 0
         self.pending = PendingTasks(self._new_inbox)
         self.callbacks = Callbacks()
         self.link: Optional[Link] = None
         self._target = target
         self._observer = observer
         self._lock = threading.RLock()
+        self._receiving = threading.Lock()
         self._closed = threading.Event()
         self._deferred: list[Callable[[], Any]] = []
         self._task_finished = False
@@ -101,27 +108,44 @@ class Session:
         self._start_task()
 
     def receive(self, frame: ClientFrame) -> int:
-        """Apply one validated client frame: acknowledgement first, then each event; returns
-        the number of events accepted.
+        """Apply one validated client frame: acknowledgement first, then each new event, in the
+        order of its seq; returns the number of events applied.
 
         An acknowledgement of commands never sent raises :class:`ProtocolError` and nothing of
-        the frame is applied; an event that names no pending task or callback is logged and
-        dropped on its own.
+        the frame is applied. An event already received (a resend) is skipped; one that skips a
+        number is dropped, since its predecessors will come again before it. An event that
+        names no pending task or callback is logged and dropped on its own.
         """
         self.outbox.acknowledge(frame.ack)
-        accepted = 0
-        for event in frame.events:
-            try:
-                self._routes[EVENTS[event.event].target](event)
-                accepted += 1
-            except StaleEvent as exc:
-                # Normal in a race: e.g. a field's blur arriving after its form was submitted.
-                logger.info("session %s: dropped event: %s", self.short_id, exc)
-            except ProtocolError as exc:
-                logger.warning("session %s: dropped event: %s", self.short_id, exc)
+        applied = 0
+        with self._receiving:  # a retried request may overlap the original one
+            for event in frame.events:
+                if event.seq <= self.events_received:
+                    continue
+                if event.seq != self.events_received + 1:
+                    logger.warning(
+                        "session %s: dropped event %d, expected %d",
+                        self.short_id,
+                        event.seq,
+                        self.events_received + 1,
+                    )
+                    continue
+                self.events_received = event.seq
+                applied += self._apply_event(event)
         if frame.close:
             self.close()
-        return accepted
+        return applied
+
+    def _apply_event(self, event: ClientEvent) -> int:
+        try:
+            self._routes[EVENTS[event.event].target](event)
+            return 1
+        except StaleEvent as exc:
+            # Normal in a race: e.g. a field's blur arriving after its form was submitted.
+            logger.info("session %s: dropped event: %s", self.short_id, exc)
+        except ProtocolError as exc:
+            logger.warning("session %s: dropped event: %s", self.short_id, exc)
+        return 0
 
     def wait_closed(self, timeout: Optional[float] = None) -> bool:
         return self._closed.wait(timeout)
@@ -131,6 +155,7 @@ class Session:
     def send(self, message: Message) -> None:
         if self.closed:
             raise SessionClosedException("the session has been closed")
+        self._wait_for_room()
         try:
             self.outbox.append(message)
         except OutboxOverflow as exc:
@@ -208,6 +233,7 @@ class Session:
                     pass
             self._closed.set()
         self._wake()
+        self.outbox.close()
         self.pending.fail_all()
         self._stop_work()
         for func in self._deferred:
@@ -267,7 +293,24 @@ class Session:
         entry = self.callbacks.get(event.task_id)
         self._run_callback(entry, entry.decode(event.data))
 
+    def close_silent(self) -> bool:
+        """Close the session if its client left commands unacknowledged for ``ack_timeout``
+        seconds (it is not reading); returns whether it did."""
+        silent = self.outbox.silent_for()
+        if self.closed or silent <= self.ack_timeout:
+            return False
+        logger.warning(
+            "session %s: the client acknowledged nothing for %.0f s; closing the session",
+            self.short_id,
+            silent,
+        )
+        self.close()
+        return True
+
     # ---- implemented by the execution models --------------------------------------------------
+
+    def _wait_for_room(self) -> None:
+        """Back-pressure before a command goes out; see the execution models."""
 
     def _start_task(self) -> None:
         raise NotImplementedError

@@ -61,6 +61,8 @@ class CoroutineSession(Session):
         super().__init__(*args, **kwargs)
         self.loop = loop
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._room_waiters: list[asyncio.Future[None]] = []
+        self.outbox.on_room = self._wake_room_waiters
         self._context = contextvars.copy_context()
         self._context.run(bind_session, self)
 
@@ -102,6 +104,27 @@ class CoroutineSession(Session):
 
     def _new_inbox(self) -> AsyncInbox:
         return AsyncInbox(self.loop)
+
+    async def room(self) -> None:
+        """Wait until fewer than a send window of commands wait for the client's
+        acknowledgement (``await put_text(...)``). A coroutine app cannot be blocked in a plain
+        ``put_*`` call without blocking the loop that serves every session, so it waits here."""
+        while not self.outbox.has_room and not self.closed:
+            waiter = self.loop.create_future()
+            self._room_waiters.append(waiter)
+            await waiter
+
+    def _wake_room_waiters(self) -> None:
+        def wake() -> None:
+            waiters, self._room_waiters = self._room_waiters, []
+            for waiter in waiters:
+                if not waiter.done():
+                    waiter.set_result(None)
+
+        try:
+            self.loop.call_soon_threadsafe(wake)
+        except RuntimeError:
+            pass  # the loop is closed: nothing waits any more
 
     def run_task(self, task: ClientTask) -> Any:
         async def wait() -> Any:
@@ -145,6 +168,10 @@ class CoroutineSession(Session):
         return TaskHandler(close=close, closed=task.done)
 
     def _stop_work(self) -> None:
+        self._wake_room_waiters()
+        self._cancel_leftovers()
+
+    def _cancel_leftovers(self) -> None:
         # Pending inputs get SessionClosedException first (their inboxes were just fed CLOSED);
         # whatever still runs one loop turn later is cancelled, so no task outlives the session.
         def cancel_leftovers() -> None:

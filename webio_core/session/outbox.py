@@ -1,38 +1,41 @@
-"""The numbered commands of one session, kept until the client acknowledges them."""
+"""The numbered commands of one session, kept until the client acknowledges them.
+
+Nothing is dropped before the client acknowledged it, so a reconnect or a retried poll can always
+be served. Memory stays bounded by back-pressure instead: while ``window`` commands wait for an
+acknowledgement, :meth:`Outbox.wait_for_room` blocks (thread-based apps) and coroutine-based
+apps can await room; ``limit`` is a last ceiling for an app that nothing can slow.
+"""
 
 from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections import deque
-from typing import Optional
+from typing import Callable, Optional
 
-from ..protocol import COMMANDS, OUTBOX_LIMIT, REPLAY_LIMIT, Command, Message, ProtocolError
+from ..protocol import COMMANDS, OUTBOX_LIMIT, SEND_WINDOW, Command, Message, ProtocolError
 
 
 class OutboxOverflow(RuntimeError):
-    """The client stopped acknowledging commands; its session cannot keep buffering them."""
+    """The session holds ``limit`` commands: its app sends without ever letting them go out."""
 
 
 class Outbox:
-    """Numbered commands waiting for the client's acknowledgement. Thread-safe.
+    """Numbered commands waiting for the client's acknowledgement. Thread-safe."""
 
-    Two bounds keep memory finite without punishing a client that reads: at most
-    ``limit`` commands not yet delivered (more means the client is gone or stuck), and at most
-    ``replay_limit`` delivered but unacknowledged ones (older ones are dropped; a reconnect that
-    would need them is refused, see :meth:`can_replay_after`).
-    """
-
-    def __init__(self, limit: int = OUTBOX_LIMIT, replay_limit: int = REPLAY_LIMIT) -> None:
-        self._lock = threading.Lock()
-        # Always the contiguous run of seq numbers (_dropped_seq, _last_seq].
+    def __init__(self, window: int = SEND_WINDOW, limit: int = OUTBOX_LIMIT) -> None:
+        self._room = threading.Condition()
+        # Always the contiguous run of seq numbers (_acked, _last_seq].
         self._commands: deque[Command] = deque()
         self._last_seq = 0
-        self._delivered_seq = 0
-        self._dropped_seq = 0
         self._acked = 0
+        self._waiting_since: Optional[float] = None
+        self._closed = False
+        self.window = window
         self._limit = limit
-        self._replay_limit = replay_limit
+        #: Called (from any thread, outside the lock) when acknowledgements made room.
+        self.on_room: Callable[[], None] = lambda: None
 
     @property
     def last_seq(self) -> int:
@@ -43,46 +46,70 @@ class Outbox:
         """The highest acknowledgement received (requests may arrive out of order)."""
         return self._acked
 
+    @property
+    def unacked(self) -> int:
+        return self._last_seq - self._acked
+
+    @property
+    def has_room(self) -> bool:
+        return self._last_seq - self._acked < self.window
+
+    @property
+    def fully_acked(self) -> bool:
+        return self._acked == self._last_seq
+
+    def silent_for(self, now: Optional[float] = None) -> float:
+        """Seconds for which commands have waited with no acknowledgement coming (0: none wait)."""
+        since = self._waiting_since
+        return 0.0 if since is None else (now or time.monotonic()) - since
+
     def append(self, message: Message) -> Command:
         if message.command not in COMMANDS:
             raise ValueError(f"unknown server command {message.command!r}")
-        with self._lock:
-            undelivered = self._last_seq - self._delivered_seq
-            if undelivered >= self._limit:
-                raise OutboxOverflow(
-                    f"{undelivered} commands are waiting for delivery; the client is not reading"
-                )
+        with self._room:
+            if self._last_seq - self._acked >= self._limit:
+                raise OutboxOverflow(f"{self._limit} commands wait for the client")
             self._last_seq += 1
             command = Command(self._last_seq, message)
             self._commands.append(command)
+            if self._waiting_since is None:
+                self._waiting_since = time.monotonic()
             return command
 
     def acknowledge(self, ack: int) -> None:
-        with self._lock:
+        with self._room:
             if ack > self._last_seq:
                 # A client cannot have seen commands that were never sent.
                 raise ProtocolError(f"ack {ack} is beyond the last sent command {self._last_seq}")
-            self._acked = max(self._acked, ack)
-            self._delivered_seq = max(self._delivered_seq, ack)
-            self._drop_through(ack)
-
-    def delivered(self, seq: int) -> None:
-        """The transport handed the commands up to ``seq`` to the client."""
-        with self._lock:
-            self._delivered_seq = max(self._delivered_seq, min(seq, self._last_seq))
-            self._drop_through(self._delivered_seq - self._replay_limit)
-
-    def _drop_through(self, seq: int) -> None:
-        while self._commands and self._commands[0].seq <= seq:
-            self._dropped_seq = self._commands.popleft().seq
+            if ack <= self._acked:
+                return
+            self._acked = ack
+            while self._commands and self._commands[0].seq <= ack:
+                self._commands.popleft()
+            self._waiting_since = None if ack == self._last_seq else time.monotonic()
+            self._room.notify_all()
+        self.on_room()
 
     def can_replay_after(self, seq: int) -> bool:
         """Whether every command after ``seq`` is still here to be sent again."""
-        return self._dropped_seq <= seq <= self._last_seq
+        return self._acked <= seq <= self._last_seq
 
     def after(self, seq: int, limit: Optional[int] = None) -> list[Command]:
         """The commands numbered above ``seq`` that are still kept (the first ``limit``)."""
-        with self._lock:
-            start = max(0, seq - self._dropped_seq)
-            stop = None if limit is None else start + limit
+        with self._room:
+            start = max(0, seq - self._acked)
+            stop = None if limit is None else start + max(0, limit)
             return list(itertools.islice(self._commands, start, stop))
+
+    def wait_for_room(self, timeout: float) -> bool:
+        """Block until fewer than ``window`` commands wait for acknowledgement, the outbox is
+        closed, or ``timeout`` seconds pass; returns whether there is room."""
+        with self._room:
+            self._room.wait_for(lambda: self.has_room or self._closed, timeout)
+            return self.has_room
+
+    def close(self) -> None:
+        """Wake every app waiting for room: the session is over."""
+        with self._room:
+            self._closed = True
+            self._room.notify_all()

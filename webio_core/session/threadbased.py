@@ -17,6 +17,8 @@ from .tasks import CLOSED, ClientTask
 logger = logging.getLogger("webio_core.session")
 
 _STOP = object()
+#: How often an app waiting for room checks that its client is still reading.
+ROOM_CHECK_SECONDS = 1.0
 
 
 class ThreadInbox:
@@ -64,6 +66,15 @@ class ThreadSession(Session):
 
     def _new_inbox(self) -> ThreadInbox:
         return ThreadInbox()
+
+    def _wait_for_room(self) -> None:
+        # Back-pressure: the app's thread waits while the client has not acknowledged a send
+        # window of commands, rather than the server buffering without bound.
+        while not self.outbox.has_room:
+            if self.outbox.wait_for_room(timeout=ROOM_CHECK_SECONDS):
+                return
+            if self.closed or self.close_silent():
+                raise SessionClosedException("the session has been closed")
 
     def run_task(self, task: ClientTask) -> Any:
         task_id, inbox = self._open_task(task)

@@ -10,7 +10,13 @@ import urllib.parse
 import urllib.request
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from ..protocol.constants import NEW_SESSION, QUERY_ACK, QUERY_APP, SESSION_HEADER
+from ..protocol.constants import (
+    NEW_SESSION,
+    QUERY_ACK,
+    QUERY_APP,
+    SESSION_HEADER,
+    STATUS_SESSION_GONE,
+)
 
 if TYPE_CHECKING:
     from .client import WebIOClient
@@ -98,14 +104,14 @@ class HttpChannel(Channel):
             try:
                 with urllib.request.urlopen(request, timeout=self.client.timeout) as response:
                     self._session_id = response.headers.get(SESSION_HEADER, self._session_id)
-                    commands = json.loads(response.read())
+                    frame = json.loads(response.read())
             except urllib.error.HTTPError as error:
-                if error.code == 410:
+                if error.code == STATUS_SESSION_GONE:
                     self._stop.set()
                     self.client._connection_lost()
                     return
                 raise
-        self.client._receive(commands)
+        self.client._receive(frame)
         if self.client.page.closed:
             self._stop.set()
 

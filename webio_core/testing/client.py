@@ -18,7 +18,7 @@ import time
 import urllib.parse
 from typing import Any, Callable, Optional, TypeVar
 
-from ..protocol import fields, outputs
+from ..protocol import ACK_EVERY, fields, outputs
 from ..protocol.constants import DEFAULT_APP
 from ..protocol.events import CALLBACK, FROM_SUBMIT, INPUT_EVENT
 from .channels import CHANNELS, Channel
@@ -52,6 +52,11 @@ class WebIOClient:
         self.timeout = timeout
         self.page = PageModel()
         self.origin = origin if origin is not None else _origin_of(url)
+        #: Events sent and not yet acknowledged by the server, and the highest it acknowledged.
+        self.unacked_events: list[dict[str, Any]] = []
+        self.event_ack = 0
+        self._event_seq = 0
+        self._sent_ack = 0
         self._changed = threading.Condition()
         self._channel: Channel = (channel or CHANNELS[transport])(self)
 
@@ -71,11 +76,31 @@ class WebIOClient:
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
-    def _receive(self, commands: list[dict[str, Any]]) -> None:
+    def _receive(self, frame: dict[str, Any]) -> None:
+        """A server frame: apply its commands, forget the events it acknowledges, and
+        acknowledge commands the way the browser does (every ACK_EVERY, and the last ones)."""
         with self._changed:
-            for command in commands:
+            was_closed = self.page.closed
+            for command in frame["commands"]:
                 self.page.apply(command)
+            self.unacked_events = [e for e in self.unacked_events if e["seq"] > frame["ack"]]
+            self.event_ack = max(self.event_ack, frame["ack"])
+            last_seq = self.page.last_seq
+            ack_now = last_seq - self._sent_ack >= ACK_EVERY or (
+                self.page.closed and not was_closed
+            )
             self._changed.notify_all()
+        if ack_now:
+            self._send_frame([], last_seq)
+
+    def _send_frame(self, events: list[dict[str, Any]], ack: int) -> None:
+        self._sent_ack = max(self._sent_ack, ack)
+        try:
+            self._channel.send(json.dumps({"ack": ack, "events": events}))
+        except Exception:
+            # An acknowledgement is a courtesy: the next frame carries it again.
+            if events:
+                raise
 
     def _connection_lost(self) -> None:
         with self._changed:
@@ -170,11 +195,20 @@ class WebIOClient:
         self.send_event(CALLBACK.name, callback_id, index)
 
     def send_event(self, event: str, task_id: str, data: Any) -> None:
-        frame = {
-            "ack": self.page.last_seq,
-            "events": [{"event": event, "task_id": task_id, "data": data}],
-        }
-        self._channel.send(json.dumps(frame))
+        """Send one event, numbered; it is kept until the server acknowledges it."""
+        (numbered,) = self.numbered({"event": event, "task_id": task_id, "data": data})
+        with self._changed:
+            self.unacked_events.append(numbered)
+        self._send_frame([numbered], self.page.last_seq)
+
+    def numbered(self, *events: dict[str, Any], consume: bool = True) -> list[dict[str, Any]]:
+        """``events`` with the next event numbers. ``consume=False`` for a frame the server will
+        refuse as a whole: its numbers are used again by the next events."""
+        with self._changed:
+            first = self._event_seq + 1
+            if consume:
+                self._event_seq += len(events)
+        return [{"seq": first + i, **event} for i, event in enumerate(events)]
 
     def send_raw(self, text: str) -> None:
         """Send an arbitrary frame (for tests of malformed input)."""

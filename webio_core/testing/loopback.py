@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Optional
 
-from ..protocol import ProtocolError, encode_commands
+from ..protocol import ProtocolError, encode_frame
 from ..protocol.constants import DEFAULT_APP, QUERY_APP
 from ..server import Applications, Backend, Endpoint, Request, UnknownApp
 from ..session.base import Session
@@ -47,17 +47,24 @@ class _Link:
     def __init__(self, session: Session, client: WebIOClient) -> None:
         self.session = session
         self.client = client
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._sent_seq = 0
+        self._sent_event_ack = 0
 
     def wake(self) -> None:
+        """Deliver what the page has not got: new commands, and the acknowledgement of events.
+
+        Delivery happens under the lock, so frames arrive in order; the lock is reentrant
+        because the page may acknowledge (and so wake this link) while it receives."""
         with self._lock:
             commands = self.session.outbox.after(self._sent_seq)
-            if not commands:
+            event_ack = self.session.events_received
+            if not commands and event_ack == self._sent_event_ack:
                 return
-            self._sent_seq = commands[-1].seq
-            self.session.outbox.delivered(self._sent_seq)
-            self.client._receive(json.loads(encode_commands(commands)))
+            if commands:
+                self._sent_seq = commands[-1].seq
+            self._sent_event_ack = event_ack
+            self.client._receive(json.loads(encode_frame(commands, event_ack)))
 
     def replaced(self) -> None:
         """A loopback page never reconnects."""
@@ -84,7 +91,8 @@ class LoopbackChannel(Channel):
             raise LookupError(f"no app {self.client.app!r} on this loopback server") from None
         self.session = session
         session.add_close_listener(lambda s: self.endpoint.registry.discard(s.id))
-        self.endpoint.start_session(session, _Link(session, self.client), reconnect_timeout=0)
+        self.link = _Link(session, self.client)
+        self.endpoint.start_session(session, self.link, reconnect_timeout=0)
 
     def send(self, text: str) -> None:
         assert self.session is not None, "connect() first"
@@ -92,6 +100,8 @@ class LoopbackChannel(Channel):
             self.session.receive(self.endpoint.decode_frame(text))
         except ProtocolError as exc:
             logger.warning("dropped client frame: %s", exc)
+            return
+        self.link.wake()  # acknowledge the events
 
     def close(self) -> None:
         if self.session is not None:

@@ -11,7 +11,8 @@ A scenario is a function whose blocking calls are written ``value = yield input(
 
 In the thread variant ``input()`` has already blocked and returned the value, which the ``yield``
 hands straight back; in the coroutine variant ``input()`` returns a coroutine that the driver
-awaits before sending its result back. An exception raised by an input (e.g.
+awaits before sending its result back. ``yield put_text(...)`` sends at once in a thread app and
+awaits room in the send window in a coroutine app. An exception raised by an input (e.g.
 ``SessionClosedException``) surfaces at the ``yield`` in both. A scenario without any ``yield``
 is a plain function and runs as it is.
 """
@@ -21,6 +22,8 @@ from __future__ import annotations
 import functools
 import inspect
 from typing import Any, Callable
+
+from ..output import Output
 
 Scenario = Callable[[], Any]
 SESSION_KINDS = ("thread", "coroutine")
@@ -41,6 +44,10 @@ def thread_app(scenario: Scenario) -> Callable[[], Any]:
                 value = gen.send(value)
             except StopIteration as stop:
                 return stop.value
+            if isinstance(value, Output):
+                # A thread app's bare put_*() is sent at once; this one must not wait for the
+                # driver to let go of it.
+                value.send()
 
     return app
 

@@ -40,12 +40,14 @@ export const MAX_TASK_ID_LENGTH = 64;
 export const MAX_FIELD_NAME_LENGTH = 256;
 /** Fields in one submitted form, at most. */
 export const MAX_FORM_FIELDS = 256;
-/** Commands in one WebSocket frame or HTTP reply, at most (never more than the replay window, so a lost reply can always be sent again). */
+/** Commands in one WebSocket frame or HTTP reply, at most. */
 export const MAX_COMMANDS_PER_FRAME = 1000;
-/** Commands waiting for delivery to one client; past this the client is taken as gone. */
-export const OUTBOX_LIMIT = 100000;
-/** Delivered but unacknowledged commands kept for a reconnect or a retried poll. */
-export const REPLAY_LIMIT = 10000;
+/** Commands that may wait for the client's acknowledgement. An app that sends more is slowed (a thread-based app blocks in put_*, a coroutine-based app may await put_*) until the client acknowledges; a transport never has more than this many on the wire. */
+export const SEND_WINDOW = 10000;
+/** The client acknowledges at once when this many commands are unacknowledged (and within half a second otherwise), so the send window keeps moving. */
+export const ACK_EVERY = 1000;
+/** Commands one session may hold at all: only a coroutine-based app that sends without ever awaiting can get there (nothing else can slow it); its session is then closed. */
+export const OUTBOX_LIMIT = 1000000;
 
 export interface CommandSpecs {
   /** First command of every session: the client checks the major version and keeps the id for reconnects. */
@@ -128,7 +130,7 @@ export interface EventData {
 export const EVENT_NAMES = ["from_submit", "input_event", "callback"] as const;
 export type EventName = keyof EventData;
 export type ClientEvent = {
-  [K in EventName]: { event: K; task_id: string; data: EventData[K] };
+  [K in EventName]: { seq: number; task_id: string; event: K; data: EventData[K] };
 }[EventName];
 
 /** What the client sends: the highest `seq` it processed, events, and (HTTP) close. */
@@ -136,6 +138,12 @@ export interface ClientFrame {
   ack?: number;
   events?: ClientEvent[];
   close?: boolean;
+}
+
+/** What the server sends: the highest event `seq` it received, and commands. */
+export interface ServerFrame {
+  ack: number;
+  commands: Command[];
 }
 
 /** A row of buttons; the value is the index (int) of the button pressed. */

@@ -2,7 +2,7 @@
 
 import { ClientEvent, MAX_EVENTS_PER_FRAME } from "../generated/protocol";
 
-export function chunks(events: ClientEvent[]): ClientEvent[][] {
+export function chunks(events: readonly ClientEvent[]): ClientEvent[][] {
   const out: ClientEvent[][] = [];
   for (let i = 0; i < events.length; i += MAX_EVENTS_PER_FRAME) {
     out.push(events.slice(i, i + MAX_EVENTS_PER_FRAME));

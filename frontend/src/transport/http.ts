@@ -1,7 +1,6 @@
 // HTTP transport: single-flight polling plus POSTed events.
 
 import {
-  ClientEvent,
   ClientFrame,
   MAX_EVENTS_PER_FRAME,
   MORE_HEADER,
@@ -23,9 +22,12 @@ const MIN_PULL_INTERVAL_MS = 50;
 /** Poll again this soon after a POST was answered. */
 const FOLLOW_UP_MS = 100;
 /** Consecutive failed requests before the connection counts as lost. */
-const MAX_FAILURES = 3;
+const MAX_FAILURES = 4;
+/** Wait before sending events again after a failed POST; doubles with each failure. */
+const RETRY_MIN_MS = 250;
 
-type Outcome = "ok" | "failed" | "gone";
+/** ok; failed (try again); refused (4xx: the request itself is wrong); gone (no session). */
+type Outcome = "ok" | "failed" | "refused" | "gone";
 
 export class HttpTransport implements Transport {
   private readonly app: string;
@@ -40,8 +42,8 @@ export class HttpTransport implements Transport {
   private pollTimer: number | undefined;
   private pollDue = Infinity;
   private failures = 0;
-  private queue: ClientEvent[] = [];
   private posting = false;
+  private retryTimer: number | undefined;
 
   constructor(app: string, host: TransportHost) {
     this.app = app;
@@ -62,10 +64,14 @@ export class HttpTransport implements Transport {
     this.intervalMs = Math.max(MIN_PULL_INTERVAL_MS, ms);
   }
 
-  send(events: ClientEvent[]): void {
-    if (this.stopped) return;
-    this.queue.push(...events);
-    void this.post();
+  send(): void {
+    // The host keeps the events until a reply acknowledges them: post() sends what is pending.
+    if (!this.stopped) void this.post();
+  }
+
+  finish(): void {
+    if (!this.stopped && this.sessionId !== null) this.postQuietly({ ack: this.host.ack() });
+    this.stop();
   }
 
   acked(): void {
@@ -75,16 +81,23 @@ export class HttpTransport implements Transport {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    this.queue = [];
-    if (this.pollTimer !== undefined) window.clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
+    for (const timer of [this.pollTimer, this.retryTimer]) {
+      if (timer !== undefined) window.clearTimeout(timer);
+    }
+    this.pollTimer = this.retryTimer = undefined;
     window.removeEventListener("pagehide", this.onPageHide);
   }
 
   private readonly onPageHide = (event: PageTransitionEvent): void => {
     // A page kept in the back/forward cache may come back: keep its session.
     if (event.persisted || this.stopped || this.sessionId === null) return;
-    const frame: ClientFrame = { ack: this.host.ack(), events: [], close: true };
+    this.postQuietly({ ack: this.host.ack(), events: [], close: true });
+    this.stop();
+  };
+
+  /** A last frame, sent even while the page goes away, whose answer nobody reads. */
+  private postQuietly(frame: ClientFrame): void {
+    if (this.sessionId === null) return;
     fetch(endpointUrl({ [QUERY_APP]: this.app }), {
       method: "POST",
       keepalive: true,
@@ -92,8 +105,7 @@ export class HttpTransport implements Transport {
       headers: { [SESSION_HEADER]: this.sessionId, "Content-Type": "application/json" },
       body: JSON.stringify(frame),
     }).catch(() => undefined);
-    this.stop();
-  };
+  }
 
   private schedulePoll(delayMs: number): void {
     if (this.stopped) return;
@@ -134,16 +146,24 @@ export class HttpTransport implements Transport {
       outcome = "failed";
     }
     this.polling = false;
+    // A poll carries no events to give up on: a refused one counts as a failure.
+    if (outcome === "refused") outcome = "failed";
     if (this.settle(outcome)) {
       this.schedulePoll(this.morePending ? 0 : this.pollSoon ? FOLLOW_UP_MS : this.intervalMs);
       void this.post();
     }
   }
 
+  /**
+   * Sends the pending events: all of them again after a failure, with their numbers, so the
+   * server applies each once whether or not the failed request reached it.
+   */
   private async post(): Promise<void> {
-    if (this.posting || this.stopped || this.sessionId === null || this.queue.length === 0) return;
+    const pending = this.host.pending();
+    if (this.posting || this.stopped || this.sessionId === null || pending.length === 0) return;
+    if (this.retryTimer !== undefined) return;
     this.posting = true;
-    const events = this.queue.splice(0, MAX_EVENTS_PER_FRAME);
+    const events = pending.slice(0, MAX_EVENTS_PER_FRAME);
     const frame: ClientFrame = { ack: this.host.ack(), events };
     let outcome: Outcome;
     try {
@@ -160,10 +180,24 @@ export class HttpTransport implements Transport {
       outcome = "failed";
     }
     this.posting = false;
-    if (this.settle(outcome)) {
-      this.schedulePoll(this.morePending ? 0 : FOLLOW_UP_MS);
-      void this.post();
+    if (outcome === "refused") {
+      // The server will never take these: sending them again would loop.
+      const last = events[events.length - 1].seq;
+      console.error("webio: the server refused events " + events[0].seq + " to " + last);
+      this.host.forget(last);
+      outcome = "ok";
     }
+    if (!this.settle(outcome)) return;
+    if (outcome === "failed") {
+      const delay = RETRY_MIN_MS * 2 ** (this.failures - 1);
+      this.retryTimer = window.setTimeout(() => {
+        this.retryTimer = undefined;
+        void this.post();
+      }, delay);
+      return;
+    }
+    this.schedulePoll(this.morePending ? 0 : FOLLOW_UP_MS);
+    void this.post();
   }
 
   /** Reads one poll or POST answer and hands its frame to the host. */
@@ -171,7 +205,7 @@ export class HttpTransport implements Transport {
     if (GONE_STATUSES.indexOf(response.status) !== -1) return "gone";
     if (!response.ok) {
       console.error("webio: server answered HTTP " + response.status);
-      return "failed";
+      return response.status >= 400 && response.status < 500 ? "refused" : "failed";
     }
     if (this.sessionId === null) {
       const id = response.headers.get(SESSION_HEADER);

@@ -1,7 +1,9 @@
 // WebSocket transport: one socket per session, reconnect with backoff when the
-// session allows it.
+// session allows it. Every socket that opens first sends the events the server has not
+// acknowledged, so none is lost with a socket (the server skips what it already has).
 
 import {
+  ACK_EVERY,
   CLOSE_SESSION_NOT_FOUND,
   ClientEvent,
   ClientFrame,
@@ -31,7 +33,6 @@ export class WebSocketTransport implements Transport {
   private reconnectTimeoutS = 0;
   private lastSentAck = 0;
   private ackTimer: number | undefined;
-  private queue: ClientEvent[] = [];
   /** The host was told the connection is lost and not yet that it is back. */
   private reconnecting = false;
   /** End of the current reconnect window (null: no window open). */
@@ -60,14 +61,18 @@ export class WebSocketTransport implements Transport {
   }
 
   send(events: ClientEvent[]): void {
-    if (this.stopped) return;
-    this.queue.push(...events);
-    this.flush();
+    // Not open yet: the host keeps them, and they go out when the socket opens.
+    if (!this.stopped && this.isOpen()) this.sendEvents(events);
   }
 
   acked(): void {
-    if (this.stopped || this.ackTimer !== undefined) return;
-    if (this.host.ack() <= this.lastSentAck) return;
+    if (this.stopped) return;
+    if (this.host.ack() - this.lastSentAck >= ACK_EVERY && this.isOpen()) {
+      // The server slows the app once a window of commands waits: keep it moving.
+      this.sendFrame(this.host.ack(), []);
+      return;
+    }
+    if (this.ackTimer !== undefined || this.host.ack() <= this.lastSentAck) return;
     this.ackTimer = window.setTimeout(() => {
       this.ackTimer = undefined;
       const ack = this.host.ack();
@@ -75,11 +80,15 @@ export class WebSocketTransport implements Transport {
     }, ACK_INTERVAL_MS);
   }
 
+  finish(): void {
+    if (!this.stopped && this.isOpen()) this.sendFrame(this.host.ack(), []);
+    this.stop();
+  }
+
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
     this.clearTimers();
-    this.queue = [];
     const socket = this.socket;
     this.socket = null;
     if (socket && socket.readyState <= WebSocket.OPEN) {
@@ -126,7 +135,7 @@ export class WebSocketTransport implements Transport {
         this.reconnecting = false;
         this.host.restored();
       }
-      this.flush();
+      this.sendEvents(this.host.pending());
     };
     socket.onmessage = (event: MessageEvent) => {
       if (socket !== this.socket || this.stopped) return;
@@ -194,16 +203,13 @@ export class WebSocketTransport implements Transport {
     this.host.lost(false);
   }
 
-  private flush(): void {
-    if (!this.isOpen() || this.queue.length === 0) return;
-    const pending = this.queue;
-    this.queue = [];
-    for (const events of chunks(pending)) this.sendFrame(this.host.ack(), events);
+  private sendEvents(events: readonly ClientEvent[]): void {
+    for (const chunk of chunks(events)) this.sendFrame(this.host.ack(), chunk);
   }
 
-  private sendFrame(ack: number, events: ClientEvent[]): void {
+  private sendFrame(ack: number, events: readonly ClientEvent[]): void {
     if (!this.socket) return;
-    const frame: ClientFrame = { ack, events };
+    const frame: ClientFrame = { ack, events: [...events] };
     this.socket.send(JSON.stringify(frame));
     this.lastSentAck = Math.max(this.lastSentAck, ack);
   }

@@ -16,14 +16,17 @@ from webio_core.protocol import (
     ProtocolError,
     decode_client_frame,
 )
+from webio_core.protocol.frames import (
+    parse_count,
+)
 
 
 def _frame(*events, **fields):
     return json.dumps({"ack": 0, "events": list(events), **fields})
 
 
-def _event(event="from_submit", task_id="f1", data=None):
-    return {"event": event, "task_id": task_id, "data": data}
+def _event(event="from_submit", task_id="f1", data=None, seq=1):
+    return {"seq": seq, "event": event, "task_id": task_id, "data": data}
 
 
 # ---- decode_client_frame: accepted ---------------------------------------------------------------
@@ -40,11 +43,13 @@ def test_full_frame_accepted():
             {
                 "ack": 7,
                 "events": [
-                    _event("from_submit", "f3", {"name": "Ada", "age": "36", "choice": 1}),
-                    _event("input_event", "f3", {"event_name": "blur", "name": "age", "value": ""}),
-                    _event("callback", "c1", 2),
-                    _event("callback", "c2", None),
-                    _event("from_submit", "f4", None),
+                    _event("from_submit", "f3", {"name": "Ada", "age": "36", "choice": 1}, 1),
+                    _event(
+                        "input_event", "f3", {"event_name": "blur", "name": "a", "value": ""}, 2
+                    ),
+                    _event("callback", "c1", 2, 3),
+                    _event("callback", "c2", None, 4),
+                    _event("from_submit", "f4", None, 5),
                 ],
                 "close": False,
             }
@@ -53,11 +58,11 @@ def test_full_frame_accepted():
     assert frame == ClientFrame(
         ack=7,
         events=(
-            ClientEvent("from_submit", "f3", {"name": "Ada", "age": "36", "choice": 1}),
-            ClientEvent("input_event", "f3", {"event_name": "blur", "name": "age", "value": ""}),
-            ClientEvent("callback", "c1", 2),
-            ClientEvent("callback", "c2", None),
-            ClientEvent("from_submit", "f4", None),
+            ClientEvent(1, "from_submit", "f3", {"name": "Ada", "age": "36", "choice": 1}),
+            ClientEvent(2, "input_event", "f3", {"event_name": "blur", "name": "a", "value": ""}),
+            ClientEvent(3, "callback", "c1", 2),
+            ClientEvent(4, "callback", "c2", None),
+            ClientEvent(5, "from_submit", "f4", None),
         ),
         close=False,
     )
@@ -110,6 +115,9 @@ REJECTED = {
     "task id empty": _frame(_event(task_id="")),
     "task id too long": _frame(_event(task_id="f" * 65)),
     "task id not string": _frame(_event(task_id=1)),
+    "event seq zero": _frame(_event(seq=0)),
+    "event seq missing": _frame({"event": "callback", "task_id": "c1", "data": 0}),
+    "event seq string": _frame(_event(seq="1")),
     "submit data list": _frame(_event(data=["x"])),
     "submit value float": _frame(_event(data={"x": 1.5})),
     "submit value bool": _frame(_event(data={"x": True})),
@@ -150,3 +158,26 @@ def test_protocol_error_is_a_value_error():
 def test_event_and_command_names():
     assert {"from_submit", "input_event", "callback"} == set(EVENTS.names())
     assert "session" in COMMANDS and "close_session" in COMMANDS
+
+
+# ---- sizes and counts ------------------------------------------------------------------------
+
+
+def test_max_size_counts_bytes_not_characters():
+    text = "é" * 600  # 600 characters, 1,200 bytes of UTF-8
+    raw = json.dumps({"events": [_event(data={"x": text})]}, ensure_ascii=False)
+    assert len(raw) < 1024 < len(raw.encode())
+    with pytest.raises(ProtocolError, match="bytes exceeds max_payload_size"):
+        decode_client_frame(raw, max_size=1024)
+    assert decode_client_frame(raw, max_size=len(raw.encode()))
+
+
+@pytest.mark.parametrize("text", ["0", "7", "123456789012345678"])
+def test_counts_accepted(text):
+    assert parse_count(text, "ack") == int(text)
+
+
+@pytest.mark.parametrize("text", ["", "-1", "1.0", " 1", "²", "١٢", "1" * 19, "9" * 5000, "0x10"])
+def test_counts_refused(text):
+    with pytest.raises(ProtocolError, match="ack must be a non-negative integer"):
+        parse_count(text, "ack")

@@ -1,13 +1,14 @@
-"""webio_core.session.outbox: numbering, acknowledgement and the two bounds of the outbox."""
+"""webio_core.session.outbox: numbering, acknowledgement, the send window and its waiting."""
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 
 import pytest
 
-from webio_core.protocol import Message, ProtocolError, encode_commands
+from webio_core.protocol import Message, ProtocolError, encode_frame
 from webio_core.protocol.commands import DESTROY_FORM, INPUT_GROUP, OUTPUT, EmptySpec
 from webio_core.session.outbox import Outbox, OutboxOverflow
 
@@ -16,10 +17,12 @@ def output(**spec):
     return OUTPUT({"scope": "ROOT", "position": -1, "output": spec})
 
 
-# ---- Outbox --------------------------------------------------------------------------------------
+def fill(outbox: Outbox, count: int) -> None:
+    for _ in range(count):
+        outbox.append(output())
 
 
-def test_outbox_numbers_from_one():
+def test_numbers_from_one():
     outbox = Outbox()
     assert outbox.last_seq == 0
     first = outbox.append(output(type="text"))
@@ -30,41 +33,48 @@ def test_outbox_numbers_from_one():
     assert [c.seq for c in outbox.after(0)] == [1, 2]
     assert [c.seq for c in outbox.after(1)] == [2]
     assert outbox.after(2) == []
+    assert [c.seq for c in outbox.after(0, limit=1)] == [1]
 
 
-def test_outbox_acknowledge_drops_up_to_ack():
+def test_acknowledge_drops_up_to_ack():
     outbox = Outbox()
-    for _ in range(5):
-        outbox.append(output())
+    fill(outbox, 5)
     outbox.acknowledge(3)
-    assert [c.seq for c in outbox.after(0)] == [4, 5]
+    assert [c.seq for c in outbox.after(3)] == [4, 5]
     outbox.acknowledge(3)  # repeated acks are harmless
     outbox.acknowledge(1)  # so are stale ones
-    assert [c.seq for c in outbox.after(0)] == [4, 5]
+    assert outbox.acked == 3 and [c.seq for c in outbox.after(3)] == [4, 5]
     outbox.acknowledge(5)
-    assert outbox.after(0) == []
+    assert outbox.after(5) == [] and outbox.fully_acked
     # Numbering goes on after everything was acknowledged.
     assert outbox.append(output()).seq == 6
 
 
-def test_outbox_ack_beyond_last_seq():
+def test_ack_beyond_last_seq_changes_nothing():
     outbox = Outbox()
     outbox.append(output())
     with pytest.raises(ProtocolError):
         outbox.acknowledge(2)
-    # Nothing was dropped by the refused acknowledgement.
-    assert [c.seq for c in outbox.after(0)] == [1]
+    assert outbox.acked == 0 and [c.seq for c in outbox.after(0)] == [1]
 
 
-def test_outbox_refuses_unknown_commands():
+def test_unknown_commands_are_refused():
     with pytest.raises(ValueError, match="eval"):
         Outbox().append(Message("eval", {}, ""))
 
 
-def test_outbox_overflow_and_recovery():
+def test_nothing_unacknowledged_is_ever_dropped():
+    outbox = Outbox(window=3)
+    fill(outbox, 10)  # past the window: only a coroutine app that does not wait gets here
+    assert all(outbox.can_replay_after(seq) for seq in range(0, 11))
+    outbox.acknowledge(4)
+    assert not outbox.can_replay_after(3), "a page cannot need what it acknowledged"
+    assert [c.seq for c in outbox.after(4)] == [5, 6, 7, 8, 9, 10]
+
+
+def test_the_hard_limit_and_recovery():
     outbox = Outbox(limit=3)
-    for _ in range(3):
-        outbox.append(output())
+    fill(outbox, 3)
     with pytest.raises(OutboxOverflow):
         outbox.append(output())
     assert outbox.last_seq == 3, "a refused command takes no number"
@@ -72,75 +82,80 @@ def test_outbox_overflow_and_recovery():
     assert outbox.append(output()).seq == 4
 
 
-def test_outbox_is_thread_safe():
-    outbox = Outbox(limit=100_000)
+def test_the_window_and_waiting_for_room():
+    outbox = Outbox(window=3)
+    rooms: list[int] = []
+    outbox.on_room = lambda: rooms.append(outbox.unacked)
+    fill(outbox, 3)
+    assert not outbox.has_room
+    assert not outbox.wait_for_room(timeout=0.05), "no room until the client acknowledges"
+    waited: list[bool] = []
+    waiter = threading.Thread(target=lambda: waited.append(outbox.wait_for_room(timeout=5)))
+    waiter.start()
+    time.sleep(0.05)
+    outbox.acknowledge(1)
+    waiter.join(5)
+    assert waited == [True] and outbox.has_room and rooms == [2]
+
+
+def test_closing_wakes_a_waiting_app():
+    outbox = Outbox(window=1)
+    fill(outbox, 1)
+    waited: list[bool] = []
+    waiter = threading.Thread(target=lambda: waited.append(outbox.wait_for_room(timeout=5)))
+    waiter.start()
+    time.sleep(0.05)
+    outbox.close()
+    waiter.join(5)
+    assert waited == [False]
+
+
+def test_silence_is_counted_while_commands_wait():
+    outbox = Outbox()
+    assert outbox.silent_for() == 0
+    fill(outbox, 2)
+    start = time.monotonic()
+    assert outbox.silent_for(start + 30) >= 30
+    outbox.acknowledge(1)  # progress: the clock starts again
+    assert outbox.silent_for(time.monotonic()) < 1
+    outbox.acknowledge(2)
+    assert outbox.silent_for() == 0
+
+
+def test_is_thread_safe():
+    outbox = Outbox(window=100_000)
 
     def producer():
-        for _ in range(2000):
-            outbox.append(output())
+        fill(outbox, 2000)
 
     threads = [threading.Thread(target=producer) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    seqs = [c.seq for c in outbox.after(0)]
-    assert seqs == list(range(1, 8001))
+    assert [c.seq for c in outbox.after(0)] == list(range(1, 8001))
 
 
-def test_encode_commands():
+def test_encode_frame():
     outbox = Outbox()
     outbox.append(output(type="text", content="</script>é"))
-    outbox.append(DESTROY_FORM(EmptySpec(), "f2"))
-    decoded = json.loads(encode_commands(outbox.after(0)))
-    assert decoded == [
-        {
-            "seq": 1,
-            "command": "output",
-            "task_id": "",
-            "spec": {
-                "scope": "ROOT",
-                "position": -1,
-                "output": {"type": "text", "content": "</script>é"},
+    outbox.append(DESTROY_FORM(EmptySpec(), 'f"2'))
+    decoded = json.loads(encode_frame(outbox.after(0), event_ack=7))
+    assert decoded == {
+        "ack": 7,
+        "commands": [
+            {
+                "seq": 1,
+                "command": "output",
+                "task_id": "",
+                "spec": {
+                    "scope": "ROOT",
+                    "position": -1,
+                    "output": {"type": "text", "content": "</script>é"},
+                },
             },
-        },
-        {"seq": 2, "command": "destroy_form", "task_id": "f2", "spec": {}},
-    ]
-    assert encode_commands([]) == "[]"
-
-
-# ---- bounds ----
-
-
-def fill(outbox: Outbox, count: int) -> None:
-    for _ in range(count):
-        outbox.append(output())
-
-
-def test_undelivered_commands_are_bounded() -> None:
-    outbox = Outbox(limit=5, replay_limit=3)
-    fill(outbox, 5)
-    with pytest.raises(OutboxOverflow):
-        outbox.append(output())
-    outbox.delivered(2)
-    fill(outbox, 2)  # delivery made room although nothing was acknowledged
-
-
-def test_delivered_commands_beyond_the_replay_window_are_dropped() -> None:
-    outbox = Outbox(limit=100, replay_limit=3)
-    fill(outbox, 10)
-    outbox.delivered(8)
-    assert [c.seq for c in outbox.after(0)] == [6, 7, 8, 9, 10]
-    assert outbox.can_replay_after(5)
-    assert not outbox.can_replay_after(4)
-    assert [c.seq for c in outbox.after(7)] == [8, 9, 10]
-
-
-def test_acknowledged_commands_are_gone_and_replay_starts_after_them() -> None:
-    outbox = Outbox(limit=100, replay_limit=100)
-    fill(outbox, 4)
-    outbox.acknowledge(3)
-    assert [c.seq for c in outbox.after(3)] == [4]
-    assert outbox.can_replay_after(3) and outbox.can_replay_after(4)
-    assert not outbox.can_replay_after(2)
-    assert not outbox.can_replay_after(5)  # beyond what was ever sent
+            {"seq": 2, "command": "destroy_form", "task_id": 'f"2', "spec": {}},
+        ],
+    }
+    assert json.loads(encode_frame([], 0)) == {"ack": 0, "commands": []}
+    assert outbox.after(0)[1].spec == {}

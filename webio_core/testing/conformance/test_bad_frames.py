@@ -54,8 +54,19 @@ def send(user: WebIOClient, text: str) -> Optional[int]:
     return None if user.transport == "websocket" else 200
 
 
-def frame(user: WebIOClient, *events: dict, ack: Optional[int] = None) -> str:
-    return json.dumps({"ack": user.page.last_seq if ack is None else ack, "events": list(events)})
+def frame(user: WebIOClient, *events: dict, ack: Optional[int] = None, refused: bool) -> str:
+    """A frame of ``events``, numbered as the client's next events. A frame the server refuses
+    as a whole leaves those numbers to the client's next events; an accepted one uses them."""
+    numbered = user.numbered(*events, consume=not refused)
+    return json.dumps({"ack": user.page.last_seq if ack is None else ack, "events": numbered})
+
+
+def refused(user: WebIOClient, *events: dict, ack: Optional[int] = None) -> str:
+    return frame(user, *events, ack=ack, refused=True)
+
+
+def accepted(user: WebIOClient, *events: dict) -> str:
+    return frame(user, *events, refused=False)
 
 
 def submit_event(task_id: str, data) -> dict:
@@ -93,76 +104,98 @@ BAD_FRAMES = [
     BadFrame("events-not-list", lambda u: '{"ack": 0, "events": {"event": "callback"}}', 400),
     BadFrame("unknown-frame-field", lambda u: '{"ack": 0, "events": [], "admin": true}', 400),
     BadFrame(
+        "deeply-nested", lambda u: '{"ack": 0, "events": ' + "[" * 5000 + "]" * 5000 + "}", 400
+    ),
+    BadFrame("nan", lambda u: '{"ack": NaN, "events": []}', 400),
+    BadFrame(
+        "event-without-seq",
+        lambda u: json.dumps(
+            {"ack": 0, "events": [submit_event(u.form().task_id, {"data": "hijack"})]}
+        ),
+        400,
+    ),
+    BadFrame(
+        "event-skipping-seq-numbers",
+        # A valid frame, so HTTP answers 200; the event is dropped and takes no number.
+        lambda u: json.dumps(
+            {
+                "ack": u.page.last_seq,
+                "events": [{"seq": 10**6, **submit_event(u.form().task_id, {"data": "hijack"})}],
+            }
+        ),
+        200,
+    ),
+    BadFrame(
         "event-missing-fields",
         lambda u: json.dumps({"ack": 0, "events": [{"event": "from_submit"}]}),
         400,
     ),
     BadFrame(
         "unknown-event",
-        lambda u: frame(u, {"event": "exec", "task_id": u.form().task_id, "data": "hijack"}),
+        lambda u: refused(u, {"event": "exec", "task_id": u.form().task_id, "data": "hijack"}),
         400,
     ),
     BadFrame(
         "task-id-too-long",
-        lambda u: frame(u, submit_event("f" * 65, {"data": "hijack"})),
+        lambda u: refused(u, submit_event("f" * 65, {"data": "hijack"})),
         400,
     ),
     BadFrame(
         "value-of-wrong-type",
-        lambda u: frame(u, submit_event(u.form().task_id, {"data": ["hijack"]})),
+        lambda u: refused(u, submit_event(u.form().task_id, {"data": ["hijack"]})),
         400,
     ),
     BadFrame(
         "too-many-events",
-        lambda u: frame(u, *[submit_event(u.form().task_id, {"data": "hijack"})] * 65),
+        lambda u: refused(u, *[submit_event(u.form().task_id, {"data": "hijack"})] * 65),
         400,
     ),
     BadFrame(
         "ack-beyond-last-seq",
         # Nothing of a frame with an impossible ack is applied, not even its valid events.
-        lambda u: frame(u, submit_event(u.form().task_id, {"data": "hijack"}), ack=10**6),
+        lambda u: refused(u, submit_event(u.form().task_id, {"data": "hijack"}), ack=10**6),
         400,
     ),
     BadFrame(
         "form-that-does-not-exist",
-        lambda u: frame(u, submit_event("f999", {"data": "hijack"})),
+        lambda u: accepted(u, submit_event("f999", {"data": "hijack"})),
         200,
     ),
     BadFrame(
         "callback-that-does-not-exist",
-        lambda u: frame(u, {"event": "callback", "task_id": "c999", "data": 0}),
+        lambda u: accepted(u, {"event": "callback", "task_id": "c999", "data": 0}),
         200,
     ),
     BadFrame(
         "callback-index-out-of-range",
-        lambda u: frame(u, {"event": "callback", "task_id": callback_id(u), "data": 99}),
+        lambda u: accepted(u, {"event": "callback", "task_id": callback_id(u), "data": 99}),
         200,
     ),
     BadFrame(
         "callback-index-negative",
-        lambda u: frame(u, {"event": "callback", "task_id": callback_id(u), "data": -1}),
+        lambda u: refused(u, {"event": "callback", "task_id": callback_id(u), "data": -1}),
         400,
     ),
     BadFrame(
         "form-id-used-as-callback",
-        lambda u: frame(u, {"event": "callback", "task_id": u.form().task_id, "data": 0}),
+        lambda u: accepted(u, {"event": "callback", "task_id": u.form().task_id, "data": 0}),
         200,
     ),
     BadFrame(
         "unknown-field-of-real-form",
-        lambda u: frame(u, submit_event(u.form().task_id, {"nope": "hijack"})),
+        lambda u: accepted(u, submit_event(u.form().task_id, {"nope": "hijack"})),
         200,
         reaches_input=True,
     ),
     BadFrame(
         "cancel-of-non-cancelable-form",
-        lambda u: frame(u, submit_event(u.form().task_id, None)),
+        lambda u: accepted(u, submit_event(u.form().task_id, None)),
         200,
         reaches_input=True,
     ),
     BadFrame(
         "blur-of-unknown-field",
-        lambda u: frame(
+        lambda u: accepted(
             u,
             {
                 "event": "input_event",
@@ -239,7 +272,7 @@ def test_disabled_button_cannot_be_clicked(webio_host, make_app):
 
     with webio_host(make_app(scenario)) as server, server.client() as user:
         cid = callback_id(user)
-        send(user, frame(user, {"event": "callback", "task_id": cid, "data": 1}))
+        send(user, accepted(user, {"event": "callback", "task_id": cid, "data": 1}))
         user.click("on")
         user.should_see("clicked 1")
         user.should_not_see("clicked 2")
@@ -261,7 +294,7 @@ def test_oversized_frame(small_server):
     server = small_server
     with server.client() as victim, server.client() as bystander:
         task_id = victim.form().task_id
-        big = frame(victim, submit_event(task_id, {"data": "hijack" + "x" * 2048}))
+        big = refused(victim, submit_event(task_id, {"data": "hijack" + "x" * 2048}))
         assert len(big) > 1024
         status = send(victim, big)
         if server.transport == "http":
@@ -270,7 +303,7 @@ def test_oversized_frame(small_server):
         round_trip(bystander, "bystander-after")
         victim.should_not_see("hijack")
         # A frame just under the limit is fine.
-        fits = frame(victim, submit_event(victim.form().task_id, {"data": "y" * 900}))
+        fits = accepted(victim, submit_event(victim.form().task_id, {"data": "y" * 900}))
         assert len(fits) < 1024
         assert send(victim, fits) in (None, 200)
         victim.should_see("echo " + "y" * 900)
@@ -280,7 +313,7 @@ def test_huge_frame_harms_no_other_session(small_server):
     server = small_server
     with server.client() as victim, server.client() as bystander:
         task_id = victim.form().task_id
-        status = send(victim, frame(victim, submit_event(task_id, {"data": "z" * 500_000})))
+        status = send(victim, refused(victim, submit_event(task_id, {"data": "z" * 500_000})))
         if server.transport == "http":
             assert status == 413
             round_trip(victim, "victim-after")

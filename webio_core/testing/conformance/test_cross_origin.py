@@ -56,7 +56,7 @@ def open_session(server, origin: Optional[str]) -> int:
             sent_origin = None if origin is None else Origin(origin)
             with connect(ws_url(server), origin=sent_origin, open_timeout=10) as socket:
                 # Accepted: the first command is the session's.
-                first = json.loads(socket.recv(timeout=10))
+                first = json.loads(socket.recv(timeout=10))["commands"]
                 assert first[0]["command"] == "session"
                 return 101
         except InvalidStatus as refusal:
@@ -163,6 +163,7 @@ def test_http_session_requests_from_foreign_origin_refused(webio_host, make_app)
                 "ack": 0,
                 "events": [
                     {
+                        "seq": 1,
                         "event": "from_submit",
                         "task_id": form.task_id,
                         "data": {"data": "hijack"},

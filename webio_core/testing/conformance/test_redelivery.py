@@ -1,9 +1,11 @@
-"""Nothing lost, nothing duplicated: WebSocket reconnects and HTTP poll retries."""
+"""Nothing lost, nothing duplicated, over the raw protocol: WebSocket reconnects, HTTP poll
+and POST retries, and the last output of a finished app."""
 
 from __future__ import annotations
 
 import json
 import threading
+import urllib.parse
 import urllib.request
 from typing import Any
 
@@ -14,7 +16,7 @@ from websockets.sync.client import ClientConnection, connect
 from webio_core.input import input
 from webio_core.output import put_text
 from webio_core.session import defer_call
-from webio_core.testing import serve
+from webio_core.testing import eventually, http_request, serve
 
 pytestmark = pytest.mark.usefixtures("webio_no_leaked_threads")
 
@@ -37,13 +39,20 @@ def receive_until(socket: ClientConnection, wanted: str) -> list[dict[str, Any]]
     """Commands received until one of them is ``wanted``."""
     seen: list[dict[str, Any]] = []
     while not any(c["command"] == wanted for c in seen):
-        seen.extend(json.loads(socket.recv(timeout=TIMEOUT)))
+        seen.extend(json.loads(socket.recv(timeout=TIMEOUT))["commands"])
     return seen
 
 
-def submit(socket: ClientConnection, ack: int, task_id: str, value: str) -> None:
-    event = {"event": "from_submit", "task_id": task_id, "data": {"data": value}}
+def answer(seq: int, task_id: str, value: str) -> dict[str, Any]:
+    return {"seq": seq, "event": "from_submit", "task_id": task_id, "data": {"data": value}}
+
+
+def submit(socket: ClientConnection, ack: int, event: dict[str, Any]) -> None:
     socket.send(json.dumps({"ack": ack, "events": [event]}))
+
+
+def texts(commands: list[dict[str, Any]]) -> list[str]:
+    return [c["spec"]["output"]["content"] for c in commands if c["command"] == "output"]
 
 
 @pytest.mark.webio_transport("websocket")
@@ -62,9 +71,9 @@ def test_websocket_reconnect_resends_unacknowledged_commands(webio_backend: str)
             assert [c["seq"] for c in resent] == [c["seq"] for c in commands[1:]]
             assert resent[-1] == form
 
-            submit(socket, form["seq"], form["task_id"], "A")
+            submit(socket, form["seq"], answer(1, form["task_id"], "A"))
             after = receive_until(socket, "input_group")
-            assert {"first=A"} <= {c["spec"].get("output", {}).get("content") for c in after}
+            assert "first=A" in texts(after)
             assert min(c["seq"] for c in after) == form["seq"] + 1
 
 
@@ -87,7 +96,10 @@ def test_websocket_reconnect_after_timeout_is_refused(webio_backend: str) -> Non
         assert refused.value.rcvd is not None and refused.value.rcvd.code == 4404
 
 
-def poll_request(url: str, session_id: str, ack: int, body: Any = None) -> tuple[str, list[Any]]:
+def poll_request(
+    url: str, session_id: str, ack: int, body: Any = None
+) -> tuple[str, list[Any], int]:
+    """(session id, commands, event ack) of one poll, or of one POST of ``body``."""
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(
         f"{url}?app=index&ack={ack}",
@@ -96,24 +108,129 @@ def poll_request(url: str, session_id: str, ack: int, body: Any = None) -> tuple
         headers={"webio-session-id": session_id},
     )
     with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-        return response.headers["webio-session-id"], json.loads(response.read())
+        frame = json.loads(response.read())
+        return response.headers["webio-session-id"], frame["commands"], frame["ack"]
 
 
 @pytest.mark.webio_transport("http")
 def test_http_poll_retry_gets_the_same_commands_again(webio_backend: str) -> None:
     with serve(two_questions, backend=webio_backend) as server:
-        session_id, first = poll_request(server.url, "new", 0)
+        session_id, first, _ = poll_request(server.url, "new", 0)
         assert first[0]["command"] == "session"
         # The answer to a poll may be lost: polling again with the same ack repeats it.
-        _, again = poll_request(server.url, session_id, 0)
+        _, again, _ = poll_request(server.url, session_id, 0)
         assert again[: len(first)] == first
         form = next(c for c in again if c["command"] == "input_group")
-        event = {"event": "from_submit", "task_id": form["task_id"], "data": {"data": "B"}}
-        _, reply = poll_request(
-            server.url, session_id, form["seq"], {"ack": form["seq"], "events": [event]}
-        )
+        frame = {"ack": form["seq"], "events": [answer(1, form["task_id"], "B")]}
+        _, reply, event_ack = poll_request(server.url, session_id, form["seq"], frame)
+        assert event_ack == 1
         assert all(c["seq"] > form["seq"] for c in reply)
         assert "first=B" in [c["spec"].get("output", {}).get("content") for c in reply]
         # Acknowledged commands are gone for good.
-        _, later = poll_request(server.url, session_id, reply[-1]["seq"])
+        _, later, _ = poll_request(server.url, session_id, reply[-1]["seq"])
         assert all(c["seq"] > reply[-1]["seq"] for c in later)
+
+
+@pytest.mark.webio_transport("websocket")
+def test_websocket_events_resent_after_a_reconnect_are_applied_once(webio_backend: str) -> None:
+    with serve(two_questions, backend=webio_backend, reconnect_timeout=30) as server:
+        origin: Any = server.url.rstrip("/")
+        with connect(ws_url(server.url), origin=origin) as socket:
+            commands = receive_until(socket, "input_group")
+            form = commands[-1]
+            # The answer leaves, but the socket drops before the page hears about it.
+            submit(socket, form["seq"], answer(1, form["task_id"], "A"))
+        session_id = commands[0]["spec"]["session_id"]
+        resume = ws_url(server.url, session=session_id, ack=str(form["seq"]))
+        with connect(resume, origin=origin) as socket:
+            # The page sends what was not acknowledged again, with the same number.
+            submit(socket, form["seq"], answer(1, form["task_id"], "A"))
+            after = receive_until(socket, "input_group")
+            assert texts(after) == ["first=A"]
+            second = after[-1]
+            submit(socket, second["seq"], answer(2, second["task_id"], "B"))
+            assert texts(receive_until(socket, "close_session")) == ["second=B"]
+
+
+@pytest.mark.webio_transport("http")
+def test_http_events_of_a_retried_post_are_applied_once(webio_backend: str) -> None:
+    with serve(two_questions, backend=webio_backend) as server:
+        session_id, commands, _ = poll_request(server.url, "new", 0)
+        while commands[-1]["command"] != "input_group":
+            commands += poll_request(server.url, session_id, commands[-1]["seq"])[1]
+        form = commands[-1]
+        frame = {"ack": form["seq"], "events": [answer(1, form["task_id"], "A")]}
+        _, first_reply, _ = poll_request(server.url, session_id, form["seq"], frame)
+        # The reply was lost: the page posts the same event again.
+        _, second_reply, event_ack = poll_request(server.url, session_id, form["seq"], frame)
+        assert event_ack == 1
+        _, rest, _ = poll_request(server.url, session_id, form["seq"])
+        # Replies repeat what is unacknowledged (the page skips a seq it has); the app took
+        # the answer once: one output, one second question.
+        unique = {c["seq"]: c for c in first_reply + second_reply + rest}
+        commands = [unique[seq] for seq in sorted(unique)]
+        assert texts(commands) == ["first=A"]
+        assert [c["command"] for c in commands].count("input_group") == 1
+
+
+def finish_after_one_answer() -> None:
+    name = input("name?")
+    put_text(f"bye {name}")
+
+
+@pytest.mark.webio_transport("websocket")
+def test_websocket_last_output_survives_a_drop_after_the_last_input(webio_backend: str) -> None:
+    with serve(finish_after_one_answer, backend=webio_backend, reconnect_timeout=30) as server:
+        origin: Any = server.url.rstrip("/")
+        with connect(ws_url(server.url), origin=origin) as socket:
+            commands = receive_until(socket, "input_group")
+            form = commands[-1]
+            submit(socket, form["seq"], answer(1, form["task_id"], "Ada"))
+        # Dropped before the last output could arrive (or be acknowledged): the finished
+        # session waits for the page to come back for it.
+        session_id = commands[0]["spec"]["session_id"]
+        resume = ws_url(server.url, session=session_id, ack=str(form["seq"]))
+        with connect(resume, origin=origin) as socket:
+            final = receive_until(socket, "close_session")
+            assert texts(final) == ["bye Ada"]
+            socket.send(json.dumps({"ack": final[-1]["seq"], "events": []}))
+        # Acknowledged: now the session is gone.
+        eventually(lambda: server.endpoint.session(session_id) is None, "the session to go")
+
+
+@pytest.mark.webio_transport("http")
+def test_http_last_output_survives_a_lost_reply_after_the_last_input(webio_backend: str) -> None:
+    with serve(finish_after_one_answer, backend=webio_backend) as server:
+        session_id, commands, _ = poll_request(server.url, "new", 0)
+        while commands[-1]["command"] != "input_group":
+            commands += poll_request(server.url, session_id, commands[-1]["seq"])[1]
+        form = commands[-1]
+        frame = {"ack": form["seq"], "events": [answer(1, form["task_id"], "Ada")]}
+        poll_request(server.url, session_id, form["seq"], frame)  # its reply is lost
+        final: list[Any] = []
+        while not final or final[-1]["command"] != "close_session":
+            final += poll_request(server.url, session_id, form["seq"])[1]
+        assert texts(final) == ["bye Ada"]
+        poll_request(server.url, session_id, final[-1]["seq"])
+        assert server.endpoint.session(session_id) is None
+
+
+@pytest.mark.parametrize("ack", ["²", "9" * 5000, "-1"])
+def test_an_unreadable_ack_is_refused_not_an_error(webio_backend: str, ack: str) -> None:
+    with serve(two_questions, backend=webio_backend, reconnect_timeout=5) as server:
+        origin: Any = server.url.rstrip("/")
+        if server.transport == "http":
+            session_id, _, _ = poll_request(server.url, "new", 0)
+            status, _, _ = http_request(
+                server.url,
+                query={"app": "index", "ack": ack},
+                headers={"webio-session-id": session_id},
+            )
+            assert status == 400
+            return
+        with connect(ws_url(server.url), origin=origin) as socket:
+            session_id = receive_until(socket, "input_group")[0]["spec"]["session_id"]
+        late = ws_url(server.url, session=session_id, ack=urllib.parse.quote(ack))
+        with connect(late, origin=origin) as socket, pytest.raises(ConnectionClosed) as refused:
+            socket.recv(timeout=TIMEOUT)
+        assert refused.value.rcvd is not None and refused.value.rcvd.code == 4404

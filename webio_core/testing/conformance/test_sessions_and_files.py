@@ -237,13 +237,18 @@ def test_http_stale_ack_keeps_the_session(webio_host):
                 headers={"webio-session-id": session_id},
                 body=body,
             )
-            return status, headers, json.loads(raw) if status == 200 else raw
+            return status, headers, json.loads(raw)["commands"] if status == 200 else raw
 
         status, headers, commands = request("GET", 0, "new")
         assert status == 200
         session_id = headers["webio-session-id"]
         form = next(c for c in commands if c["command"] == "input_group")
-        submit = {"event": "from_submit", "task_id": form["task_id"], "data": {"data": "a"}}
+        submit = {
+            "seq": 1,
+            "event": "from_submit",
+            "task_id": form["task_id"],
+            "data": {"data": "a"},
+        }
         status, _, commands = request("POST", commands[-1]["seq"], session_id, [submit])
         assert status == 200
         last = max(c["seq"] for c in commands)

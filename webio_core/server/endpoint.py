@@ -230,8 +230,13 @@ class SilenceWatch:
 
     def _run(self) -> None:
         while not self._stopped.wait(self.interval):
-            for session in self.endpoint.registry.all():
-                session.close_silent()
+            self._sweep()
+
+    def _sweep(self) -> None:
+        # A function of its own: its locals (the last session looked at) must not outlive the
+        # sweep while the thread sleeps, or that session could never be freed.
+        for session in self.endpoint.registry.all():
+            session.close_silent()
 
     def stop(self) -> None:
         self._stopped.set()

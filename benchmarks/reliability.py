@@ -16,6 +16,7 @@ import os
 import sys
 import textwrap
 import time
+from typing import Any
 
 from webio_core.input import input
 from webio_core.output import put_buttons, put_text
@@ -24,7 +25,10 @@ from webio_core.testing import app_variant, installed_backends, serve
 from webio_core.testing.faults import open_page
 from webio_core.testing.subprocess_server import memory_kib, server_process
 
-FAULTS = {"websocket": {"cut": 0.25}, "http": {"lose": 0.25, "fail": 0.15}}
+FAULTS: dict[str, dict[str, Any]] = {
+    "websocket": {"cut": 0.25},
+    "http": {"lose": 0.25, "fail": 0.15},
+}
 
 BURST_APPS = {
     "thread": """
@@ -44,7 +48,7 @@ BURST_APPS = {
 }
 
 
-def random_faults(backend: str, kind: str, clicks: int) -> dict[str, int]:
+def random_faults(backend: str, kind: str, clicks: int) -> dict[str, object]:
     received: list[int] = []
 
     def scenario():

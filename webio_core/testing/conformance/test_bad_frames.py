@@ -336,3 +336,24 @@ def test_large_body_on_new_session_request_refused(webio_backend):
         )
         assert status == 413
         assert len(server.app.sessions) == before
+
+
+def test_max_payload_size_counts_bytes_not_characters(small_server):
+    server = small_server
+    with server.client() as victim, server.client() as bystander:
+        task_id = victim.form().task_id
+        text = "é" * 600  # fewer than 1,024 characters, more than 1,024 bytes of UTF-8
+        big = json.dumps(
+            {
+                "ack": victim.page.last_seq,
+                "events": victim.numbered(submit_event(task_id, {"data": text}), consume=False),
+            },
+            ensure_ascii=False,
+        )
+        assert len(big) < 1024 < len(big.encode())
+        status = send(victim, big)
+        if server.transport == "http":
+            assert status == 413
+        victim.should_not_see(text)
+        round_trip(victim, "victim-after")
+        round_trip(bystander, "bystander-after")

@@ -154,7 +154,8 @@ def typescript() -> str:
             spec = types.ts(kind.spec)
             if registry.common is not None:
                 spec = f"{spec} & {types.ts(registry.common)}"
-            lines.append(f"  {kind.name}: {spec};")
+            key = kind.name if kind.name.isidentifier() else json.dumps(kind.name)
+            lines.append(f"  {key}: {spec};")
         return [*lines, "}", ""]
 
     def names(const: str, registry: Registry[Any]) -> str:
@@ -238,7 +239,7 @@ def doc_tables() -> dict[str, str]:
     outputs += [f"| `{k.name}` | {_cell(types.inline(k.spec))} | {_cell(k.doc)} |" for k in OUTPUTS]
     fields = ["| type | fields | meaning |", "| --- | --- | --- |"]
     fields += [f"| `{k.name}` | {_cell(types.inline(k.spec))} | {_cell(k.doc)} |" for k in FIELDS]
-    targets = {"task": "a pending task (a form)", "callback": "a `callback_id`"}
+    targets = {"task": "a pending task (form, pin read...)", "callback": "a `callback_id`"}
     events = ["| event | task_id | data | meaning |", "| --- | --- | --- | --- |"]
     events += [
         f"| `{k.name}` | {targets[k.target]} | {_cell(types.inline(k.spec))} | {_cell(k.doc)} |"

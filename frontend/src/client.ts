@@ -3,6 +3,7 @@
 // acknowledges them, so a transport can send them again after a failure and the server applies
 // each once. Connection states live here; what each command does lives in commands/.
 
+import { pageAssets } from "./assets";
 import { commandHandlers } from "./commands/index";
 import type { PageConfig } from "./config";
 import { Dispatcher } from "./dispatcher";
@@ -10,6 +11,7 @@ import type { ClientEvent, EventData, EventName } from "./generated/protocol";
 import type { Layout } from "./layout";
 import { PROTOCOL_MAJOR, clientEvent, majorOf, parseFrame } from "./protocol";
 import { StatusBanner, versionMismatchText } from "./status";
+import { attachPayload } from "./transport/frame";
 import { HttpTransport } from "./transport/http";
 import type { Transport, TransportHost } from "./transport/types";
 import { WebSocketTransport } from "./transport/websocket";
@@ -28,6 +30,8 @@ export class Client {
   /** Events sent and not yet acknowledged by the server, in order. */
   private unacked: ClientEvent[] = [];
   private nextEventSeq = 1;
+  /** Who waits for the server to acknowledge an event (uploads, to keep their window). */
+  private ackWaiters: { seq: number; settle: (acked: boolean) => void }[] = [];
 
   constructor(config: PageConfig, layout: Layout) {
     this.config = config;
@@ -49,7 +53,9 @@ export class Client {
       commandHandlers({
         layout,
         transport: this.transport,
-        send: (event, taskId, data) => this.send(event, taskId, data),
+        send: (event, taskId, data, payload) => this.send(event, taskId, data, payload),
+        acknowledged: (seq) => this.acknowledged(seq),
+        assets: pageAssets(config),
         refuse: (version) => this.refuse(version),
         close: () => this.onCloseSession(),
       }),
@@ -92,11 +98,20 @@ export class Client {
     }
   }
 
-  private send<K extends EventName>(event: K, taskId: string, data: EventData[K]): void {
-    if (this.state !== "running" && this.state !== "reconnecting") return;
-    const numbered = clientEvent(this.nextEventSeq++, event, taskId, data);
+  /** Returns the event's seq, or 0 when the session no longer sends anything. */
+  private send<K extends EventName>(
+    event: K,
+    taskId: string,
+    data: EventData[K],
+    payload?: ArrayBuffer,
+  ): number {
+    if (this.state !== "running" && this.state !== "reconnecting") return 0;
+    const seq = this.nextEventSeq++;
+    const numbered = clientEvent(seq, event, taskId, data);
+    if (payload !== undefined) attachPayload(numbered, payload);
     this.unacked.push(numbered);
     this.transport.send([numbered]);
+    return seq;
   }
 
   /** The server has the events up to `upTo` (or refused them for good). */
@@ -104,10 +119,37 @@ export class Client {
     if (this.unacked.length && this.unacked[0].seq <= upTo) {
       this.unacked = this.unacked.filter((event) => event.seq > upTo);
     }
+    if (this.ackWaiters.length && this.ackWaiters[0].seq <= upTo) {
+      const done = this.ackWaiters.filter((waiter) => waiter.seq <= upTo);
+      this.ackWaiters = this.ackWaiters.filter((waiter) => waiter.seq > upTo);
+      done.forEach((waiter) => waiter.settle(true));
+    }
+  }
+
+  /** true once the server acknowledged event `seq`; false if the session ends first. */
+  private acknowledged(seq: number): Promise<boolean> {
+    // Not waiting any more: acknowledged already (or refused for good, which ends it too).
+    if (seq <= 0 || !this.unacked.some((event) => event.seq === seq)) return Promise.resolve(seq > 0);
+    if (this.state !== "running" && this.state !== "reconnecting") return Promise.resolve(false);
+    return new Promise((settle) => {
+      // Kept in seq order, so that forgetEvents settles a prefix.
+      const at = this.ackWaiters.findIndex((waiter) => waiter.seq > seq);
+      const waiter = { seq, settle };
+      if (at === -1) this.ackWaiters.push(waiter);
+      else this.ackWaiters.splice(at, 0, waiter);
+    });
+  }
+
+  /** Nothing will be acknowledged any more. */
+  private endWaits(): void {
+    const waiters = this.ackWaiters;
+    this.ackWaiters = [];
+    waiters.forEach((waiter) => waiter.settle(false));
   }
 
   private onCloseSession(): void {
     this.state = "closed";
+    this.endWaits();
     // The server keeps a closed session until the page acknowledged its last commands.
     this.transport.finish();
     this.status.lockControls();
@@ -123,6 +165,7 @@ export class Client {
     } else {
       this.state = "lost";
       this.transport.stop();
+      this.endWaits();
     }
   }
 
@@ -136,6 +179,7 @@ export class Client {
   private refuse(serverVersion: string): void {
     this.state = "refused";
     this.transport.stop();
+    this.endWaits();
     this.status.lockControls();
     this.status.showError(versionMismatchText(serverVersion));
   }

@@ -30,8 +30,16 @@ export interface CommandOf<K extends CommandName> {
   spec: CommandSpecs[K];
 }
 
-/** Sends one event; the data type follows the event name. */
-export type Send = <K extends EventName>(event: K, taskId: string, data: EventData[K]) => void;
+/**
+ * Sends one event; the data type follows the event name. Returns the event's seq (0 when the
+ * session sends nothing any more), for those who wait for its acknowledgement.
+ */
+export type Send = <K extends EventName>(
+  event: K,
+  taskId: string,
+  data: EventData[K],
+  payload?: ArrayBuffer,
+) => number;
 
 export function clientEvent<K extends EventName>(
   seq: number,

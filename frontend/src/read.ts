@@ -133,3 +133,9 @@ export function slots<T extends object, K extends KeyFor<T, readonly unknown[]>>
   const items = Array.isArray(value) ? value.map((item) => (isObject(item) ? item : {})) : [];
   return items as ItemOf<NonNullable<T[K]>>[];
 }
+
+/** The string entries of a list; other entries are dropped. */
+export function strings<T extends object>(spec: T, key: KeyFor<T, readonly unknown[]>): string[] {
+  const value = field(spec, key);
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}

@@ -161,3 +161,41 @@ def test_mutex_mode_ignores_clicks_while_running(serve_app, mutex):
         user.click("finish")
         expected = 1 if mutex else 2
         user.should_see(f"released after {expected} runs")
+
+
+def test_coroutine_callbacks_of_inputs_and_pins(serve_app):
+    from webio_core.input import input_update, select
+    from webio_core.pin import pin, pin_on_change, put_input
+
+    async def on_country(country):
+        await asyncio.sleep(0.01)
+        input_update(options=[f"{country} city"])
+
+    async def pick(set_value):
+        await asyncio.sleep(0.01)
+        set_value("picked")
+
+    async def on_pin(value):
+        await asyncio.sleep(0.01)
+        put_text(f"pin said {value}")
+
+    async def app():
+        put_input("p")
+        pin_on_change("p", on_pin)
+        value = await select("Country", ["A", "B"], onchange=on_country)
+        picked = await input("Pick", action=("Pick", pick))
+        put_text(f"{value} {picked} {await pin.p}")
+
+    with serve_app(app) as server, server.client() as user:
+        form = user.form()
+        user.change("data", 1)
+        user.wait_until(lambda page: "data" in form.attributes, "the coroutine's input_update")
+        assert form.attributes["data"]["options"][0]["label"] == "B city"
+        user.submit(0)
+        second = user.wait_until(lambda page: _form_labelled(page, "Pick"), "the second form")
+        user.press_action("data", form=second)
+        user.wait_until(lambda page: second.attributes.get("data"), "the coroutine's set_value")
+        user.set_pin("p", "hello")
+        user.should_see("pin said hello")
+        user.submit("picked", form=second)
+        user.should_see("B city picked hello")

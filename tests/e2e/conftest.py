@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 
 from webio_core.testing import installed_backends, serve
+from webio_core.testing.browser import CHROMIUM, CHROMIUM_ARGS
+from webio_core.testing.shared import SharedServers
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 #: The backends the project ships (plugins/webio-<name>), not the fixture backend of the plugin
@@ -80,3 +72,32 @@ def e2e_backend(request: pytest.FixtureRequest) -> str:
 def demo_url(e2e_backend: str, demo_apps: dict[str, Any]) -> Iterator[str]:
     with serve(demo_apps, backend=e2e_backend) as server:
         yield server.url
+
+
+#: Where what a person sees does not depend on the transport, one backend is enough.
+WIDGET_BACKEND = "tornado" if "tornado" in E2E_BACKENDS else E2E_BACKENDS[0]
+
+
+@pytest.fixture(scope="session")
+def _e2e_servers() -> Iterator[SharedServers]:
+    servers = SharedServers()
+    yield servers
+    servers.close()
+
+
+@pytest.fixture
+def open_app(page: Any, _e2e_servers: SharedServers) -> Callable[..., Any]:
+    """``with open_app(app) as page:`` hosts ``app`` on a shared server (``backend=`` picks
+    one; the widget backend by default) and opens it in ``page``. Leaving the block leaves the
+    page, and the app's sessions must then close."""
+
+    @contextmanager
+    def open_app(app: Callable[[], Any], backend: str = WIDGET_BACKEND) -> Iterator[Any]:
+        with _e2e_servers.host(backend, app) as hosted:
+            page.goto(f"{hosted.url}?app={hosted.name}")
+            try:
+                yield page
+            finally:
+                page.goto("about:blank")
+
+    return open_app

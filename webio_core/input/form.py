@@ -1,16 +1,21 @@
 """Running a form: the ``input_group`` it sends, and what it does with each event of the client.
 
 A :class:`Form` is a client task (``webio_core.session.tasks``): the session routes the events
-of its task_id here until the form is submitted with valid values, or cancelled.
+of its task_id here until the form is submitted with valid values, or cancelled. A submission
+is checked field by field, then the files it names are received (``.uploads``), then the
+files' own checks and the group's ``validate`` run; a refused submission shows its errors and
+gives the form back to the user with ``form_ready``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+import logging
+from typing import Any, Callable, Optional
 
 from ..protocol import ClientEvent, ProtocolError
 from ..protocol.commands import (
     DESTROY_FORM,
+    FORM_READY,
     INPUT_GROUP,
     UPDATE_INPUT,
     EmptySpec,
@@ -19,36 +24,71 @@ from ..protocol.commands import (
     UpdateInputSpec,
 )
 from ..protocol.events import FROM_SUBMIT, INPUT_EVENT, InputEventData
+from ..protocol.uploads import UPLOAD_CHUNK, UPLOAD_ERROR
 from ..session.base import Session
 from ..session.context import get_current_session
-from .fields.base import REQUIRED_MESSAGE, Field
+from ..session.tasks import ClientTask
+from .fields.base import REQUIRED_MESSAGE, Field, FieldError
+from .onchange import run_onchange
+from .uploads import Upload, UploadFailed, feed_upload
+
+logger = logging.getLogger("webio_core.input")
+
+#: ``input_group``'s ``validate``: ``(name, error)`` for a refused group, else None.
+GroupValidator = Callable[[dict[str, Any]], Optional[tuple[str, str]]]
 
 
-class Form:
+class Form(ClientTask):
     """Fields shown together; the result is ``{name: value}``, or None when cancelled."""
 
-    def __init__(self, fields: list[Field], label: str = "", cancelable: bool = False) -> None:
+    def __init__(
+        self,
+        fields: list[Field],
+        label: str = "",
+        cancelable: bool = False,
+        validate: Optional[GroupValidator] = None,
+    ) -> None:
         names = [f.name for f in fields]
         if len(set(names)) != len(names):
             raise ValueError(f"field names in one form must differ: {names}")
         self.fields = {f.name: f for f in fields}
         self.label = label
-        self.cancelable = cancelable
+        self.cancelable = cancelable or any(f.cancels_form() for f in fields)
+        self.validate = validate
+        #: While the files of a submission are received: the upload and the other values.
+        self._upload: Optional[Upload] = None
+        self._values: dict[str, Any] = {}
 
     # ---- the client task ------------------------------------------------------------------
 
     def open(self, session: Session, task_id: str) -> None:
+        for f in self.fields.values():
+            f.open(session, task_id)
         inputs = [f.spec() for f in self.fields.values()]
         spec = InputGroupSpec(label=self.label, inputs=inputs, cancelable=self.cancelable)
         session.send(INPUT_GROUP(spec, task_id))
 
     def handle(self, session: Session, task_id: str, event: ClientEvent) -> tuple[bool, Any]:
         if event.event == INPUT_EVENT.name:
-            self._validate_one(session, task_id, event.data)
+            self._field_event(session, task_id, event.data)
             return False, None
+        if event.event in (UPLOAD_CHUNK.name, UPLOAD_ERROR.name):
+            return self._upload_event(session, task_id, event)
         if event.event == FROM_SUBMIT.name:
-            return self._submit(session, task_id, event.data)
+            try:
+                return self._submit(session, task_id, event.data)
+            except ProtocolError:
+                # The busy form waits for an answer: give it back, then drop the submission.
+                session.send(FORM_READY(EmptySpec(), task_id))
+                raise
         raise ProtocolError(f"a form does not take {event.event!r} events")
+
+    def close(self, session: Session) -> None:
+        if self._upload is not None:
+            self._upload.discard()
+            self._upload = None
+        for f in self.fields.values():
+            f.close(session)
 
     # ---- events ----------------------------------------------------------------------------
 
@@ -58,10 +98,19 @@ class Form:
         except KeyError:
             raise ProtocolError(f"no field {name!r} in this form") from None
 
-    def _validate_one(self, session: Session, task_id: str, data: InputEventData) -> None:
+    def _field_event(self, session: Session, task_id: str, data: InputEventData) -> None:
         target = self._field(data["name"])
-        if not target.validates_on_blur:
-            raise ProtocolError(f"field {target.name!r} is not validated on blur")
+        if data["event_name"] == "change":
+            if target.onchange is None:
+                raise ProtocolError(f"field {target.name!r} has no onchange")
+            try:
+                value = target.parse(data["value"])
+            except FieldError:
+                return  # nothing the app could use yet, e.g. half a number
+            run_onchange(session, task_id, self.fields, target.name, value)
+            return
+        if not target.checks_on_blur():
+            raise ProtocolError(f"field {target.name!r} is not checked on blur")
         _, error = target.check(data["value"])
         # A field that passes on blur loses its red mark but gets no green one.
         self._show_status(session, task_id, target.name, error)
@@ -74,6 +123,8 @@ class Form:
                 raise ProtocolError("this form cannot be cancelled")
             session.send(DESTROY_FORM(EmptySpec(), task_id))
             return True, None
+        if self._upload is not None:
+            raise ProtocolError("a submission came while the last one's files are uploading")
         unknown = set(data) - set(self.fields)
         if unknown:
             raise ProtocolError(f"unknown fields {sorted(unknown)}")
@@ -88,11 +139,64 @@ class Form:
             if error:
                 errors[name] = error
         if errors:
-            for name, error in errors.items():
-                self._show_status(session, task_id, name, error)
+            return self._refuse(session, task_id, errors)
+        files = {name: values[name] for name, f in self.fields.items() if f.receives_files}
+        self._upload, self._values = Upload(files), values
+        if not self._upload.complete:
+            self._upload.request(session, task_id)
             return False, None
+        return self._finish(session, task_id)
+
+    def _upload_event(self, session: Session, task_id: str, event: ClientEvent) -> tuple[bool, Any]:
+        if self._upload is None:
+            raise ProtocolError(f"{event.event} came while no upload is in progress")
+        try:
+            complete = feed_upload(self._upload, event)
+        except UploadFailed as exc:
+            logger.warning("session %s: %s", session.short_id, exc)
+            self._upload = None
+            return self._refuse(session, task_id, {exc.name: exc.message})
+        return self._finish(session, task_id) if complete else (False, None)
+
+    def _finish(self, session: Session, task_id: str) -> tuple[bool, Any]:
+        """Every file is in: the files' checks, the group's, then the result."""
+        assert self._upload is not None
+        received = self._upload.results()
+        values, self._upload, self._values = self._values, None, {}
+        errors: dict[str, str] = {}
+        for name, field in self.fields.items():
+            if field.receives_files and name in values:
+                values[name] = field.finish(received.get(name, []))
+                error = field.run_validate(values[name])
+                if error:
+                    errors[name] = error
+        if not errors and self.validate is not None:
+            errors = self._group_errors(values)
+        if errors:
+            return self._refuse(session, task_id, errors)
         session.send(DESTROY_FORM(EmptySpec(), task_id))
         return True, values
+
+    def _group_errors(self, values: dict[str, Any]) -> dict[str, str]:
+        assert self.validate is not None
+        verdict = self.validate(values)
+        if not verdict:
+            return {}
+        try:
+            name, error = verdict
+        except (TypeError, ValueError):
+            raise ValueError(
+                "the validate function of input_group() must return (name, error) or None"
+            ) from None
+        if name not in self.fields:
+            raise ValueError(f"input_group() validate named no field of the group: {name!r}")
+        return {name: str(error)}
+
+    def _refuse(self, session: Session, task_id: str, errors: dict[str, str]) -> tuple[bool, Any]:
+        for name, error in errors.items():
+            self._show_status(session, task_id, name, error)
+        session.send(FORM_READY(EmptySpec(), task_id))
+        return False, None
 
     @staticmethod
     def _show_status(session: Session, task_id: str, name: str, error: Optional[str]) -> None:
@@ -109,11 +213,10 @@ class Form:
 def ask(field: Field) -> Any:
     """Show ``field`` alone in a form and return its value: blocks in thread-based sessions,
     returns an awaitable in coroutine-based ones. A cancelled form gives None."""
-    form = Form([field], cancelable=field.cancels_form())
-    return get_current_session().run_task(_SingleField(form, field.name))
+    return get_current_session().run_task(_SingleField(Form([field]), field.name))
 
 
-class _SingleField:
+class _SingleField(ClientTask):
     """The form's task, with the one field's value as its result."""
 
     def __init__(self, form: Form, name: str) -> None:
@@ -127,5 +230,8 @@ class _SingleField:
         done, result = self.form.handle(session, task_id, event)
         return done, (None if result is None else result.get(self.name))
 
+    def close(self, session: Session) -> None:
+        self.form.close(session)
 
-__all__ = ["REQUIRED_MESSAGE", "Form", "ask"]
+
+__all__ = ["REQUIRED_MESSAGE", "Form", "GroupValidator", "ask"]

@@ -16,6 +16,14 @@ from ._base import Output, ScopeArg
 _CALLBACK_OPTIONS = frozenset({"mutex_mode", "serial_mode"})
 
 
+def check_callback_options(function: str, options: dict[str, Any]) -> None:
+    """Refuse keyword arguments that are not callback options (``serial_mode``,
+    ``mutex_mode``)."""
+    unknown = set(options) - _CALLBACK_OPTIONS
+    if unknown:
+        raise TypeError(f"{function}() got unexpected arguments {sorted(unknown)}")
+
+
 def index_decoder(choices: list[Choice]) -> Decoder:
     """Turns a clicked index into the callback's argument, refusing made-up or disabled ones."""
 
@@ -49,9 +57,7 @@ def put_buttons(
     session's callback thread with ``serial_mode=True``; in coroutine-based sessions
     ``mutex_mode=True`` ignores clicks while the previous coroutine callback still runs.
     """
-    unknown = set(callback_options) - _CALLBACK_OPTIONS
-    if unknown:
-        raise TypeError(f"put_buttons() got unexpected arguments {sorted(unknown)}")
+    check_callback_options("put_buttons", callback_options)
     choices = normalize_buttons(buttons)
     if callable(onclick):
         handler = onclick

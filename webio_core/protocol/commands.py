@@ -10,7 +10,7 @@ from typing import Any, Literal, Optional, Union
 
 from typing_extensions import TypedDict
 
-from .fields import AnyField
+from .fields import AnyField, FieldValue, OptionSpec
 from .outputs import AnyOutput
 from .registry import CommandKind, Registry
 
@@ -80,12 +80,29 @@ class InputGroupSpec(TypedDict):
 
 
 class FieldAttributes(TypedDict, total=False):
-    """What ``update_input`` changes of a field; absent keys stay as they are."""
+    """What ``update_input`` (and ``pin_update``) changes of a field; absent keys stay as
+    they are. Keys a field's type does not have are ignored."""
 
     #: true: marked valid; false: marked invalid with ``invalid_feedback``; null: no mark.
     valid_status: Optional[bool]
     invalid_feedback: str
-    value: Any
+    #: In the form the field sends it (option indices for choices).
+    value: FieldValue
+    label: str
+    help_text: str
+    placeholder: str
+    readonly: bool
+    required: bool
+    #: Replaces every option of a choice field (and its selection).
+    options: list[OptionSpec]
+    datalist: list[str]
+    min_value: float
+    max_value: float
+    step: Union[float, Literal["any"]]
+    rows: int
+    maxlength: Optional[int]
+    minlength: Optional[int]
+    accept: str
 
 
 class UpdateInputSpec(TypedDict):
@@ -152,6 +169,14 @@ INPUT_GROUP = COMMANDS.add(CommandKind[InputGroupSpec]("input_group", InputGroup
 UPDATE_INPUT = COMMANDS.add(CommandKind[UpdateInputSpec]("update_input", UpdateInputSpec))
 DESTROY_FORM = COMMANDS.add(
     CommandKind[EmptySpec]("destroy_form", EmptySpec, "Removes form ``task_id``.")
+)
+FORM_READY = COMMANDS.add(
+    CommandKind[EmptySpec](
+        "form_ready",
+        EmptySpec,
+        "Form ``task_id`` may be used again: a submission was refused (its errors came first "
+        "in ``update_input``), so the client ends its busy state.",
+    )
 )
 TOAST = COMMANDS.add(CommandKind[ToastSpec]("toast", ToastSpec))
 SET_ENV = COMMANDS.add(CommandKind[SetEnvSpec]("set_env", SetEnvSpec))

@@ -41,6 +41,10 @@ STATUS_SESSION_GONE = 410
 #: WebSocket close code refusing a reconnect to a session that is gone.
 CLOSE_SESSION_NOT_FOUND = 4404
 
+#: Bytes of the big-endian length that opens a binary client frame: the length of its JSON
+#: header, below 2**24, so that its first byte is 0 and tells it from a JSON text frame.
+BINARY_FRAME_PREFIX = 4
+
 # ---- limits -----------------------------------------------------------------------------------
 
 #: Events in one client frame, at most.
@@ -63,3 +67,47 @@ ACK_EVERY = 1000
 #: Commands one session may hold at all: only a coroutine-based app that sends without ever
 #: awaiting can get there (nothing else can slow it); its session is then closed.
 OUTBOX_LIMIT = 1_000_000
+#: Options of a select, checkbox or radio field, or values of one multiple choice, at most.
+MAX_CHOICES = 100_000
+#: Files in one file field, at most.
+MAX_UPLOAD_FILES = 1000
+#: Bytes of file content in one ``upload_chunk`` event, at most; a field's ``chunk_size`` is
+#: smaller when the server's ``max_payload_size`` asks for it.
+UPLOAD_CHUNK_SIZE = 512 * 1024
+#: Upload chunks a client may have sent and not yet seen acknowledged: the window keeps a
+#: large file from filling the server's and the network's buffers.
+UPLOAD_WINDOW = 4
+
+# ---- HTML attributes --------------------------------------------------------------------------
+
+#: Attributes an app may add to a form control (``**other_html_attrs``), besides the ``data-*``
+#: and ``aria-*`` ones: none of them runs script or loads anything.
+SAFE_HTML_ATTRIBUTES = (
+    "accesskey",
+    "autocapitalize",
+    "autocomplete",
+    "autocorrect",
+    "autofocus",
+    "class",
+    "cols",
+    "dir",
+    "dirname",
+    "enterkeyhint",
+    "inputmode",
+    "lang",
+    "max",
+    "maxlength",
+    "min",
+    "minlength",
+    "pattern",
+    "size",
+    "spellcheck",
+    "step",
+    "style",
+    "tabindex",
+    "title",
+    "translate",
+    "wrap",
+)
+#: Prefixes of attribute names an app may add to a form control.
+SAFE_HTML_ATTRIBUTE_PREFIXES = ("data-", "aria-")

@@ -1,5 +1,8 @@
 """Frames on the wire: numbered commands out, numbered and validated events in.
 
+A client frame is JSON text, or binary when events carry bytes (file uploads): the length of a
+JSON header, the header, then the bytes. Either way it has the same header and the same checks.
+
 Both directions are numbered so that nothing is lost or applied twice across reconnects and
 retried requests: commands by ``seq`` (the client acknowledges the highest it processed),
 events by their own ``seq`` (every server frame acknowledges the highest the server received).
@@ -13,7 +16,7 @@ from typing import Annotated, Any, Optional, Union
 
 from typing_extensions import NotRequired, TypedDict
 
-from .constants import MAX_EVENTS_PER_FRAME, MAX_TASK_ID_LENGTH
+from .constants import BINARY_FRAME_PREFIX, MAX_EVENTS_PER_FRAME, MAX_TASK_ID_LENGTH
 from .errors import ProtocolError
 from .events import EVENTS
 from .registry import Message, Ref
@@ -79,6 +82,8 @@ class ClientEvent:
     event: str
     task_id: str
     data: Any
+    #: The event's bytes from the binary part of its frame (events with a ``payload`` key).
+    payload: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -119,14 +124,41 @@ def _refuse_constant(name: str) -> Any:
     raise ProtocolError(f"{name} is not a JSON number")
 
 
+def split_binary_frame(raw: bytes) -> tuple[bytes, memoryview]:
+    """The JSON header and the binary part of a binary frame: ``BINARY_FRAME_PREFIX`` bytes of
+    big-endian header length, the header, then the bytes of its events in their order."""
+    if len(raw) < BINARY_FRAME_PREFIX:
+        raise ProtocolError("binary frame too short")
+    length = int.from_bytes(raw[:BINARY_FRAME_PREFIX], "big")
+    end = BINARY_FRAME_PREFIX + length
+    if end > len(raw):
+        raise ProtocolError("binary frame shorter than its header says")
+    return bytes(raw[BINARY_FRAME_PREFIX:end]), memoryview(raw)[end:]
+
+
+def binary_frame(header: str, payload: bytes) -> bytes:
+    """A binary client frame: ``header`` (a client frame's JSON) followed by ``payload``."""
+    encoded = header.encode("utf-8")
+    return len(encoded).to_bytes(BINARY_FRAME_PREFIX, "big") + encoded + payload
+
+
+def is_binary_frame(raw: Union[str, bytes]) -> bool:
+    # A JSON text starts with "{" or white space; a binary frame's length starts with 0.
+    return isinstance(raw, (bytes, bytearray)) and raw[:1] == b"\x00"
+
+
 def decode_client_frame(raw: Union[str, bytes], max_size: Optional[int] = None) -> ClientFrame:
-    """Parse and validate one client frame; raise :class:`ProtocolError` when anything is off."""
+    """Parse and validate one client frame, text (JSON) or binary (JSON header and bytes);
+    raise :class:`ProtocolError` when anything is off."""
     # Counting characters would let multi-byte text through; encoding costs a copy, so only
     # when the text could be over the limit at all (a character is at most 4 bytes).
     if max_size is not None and len(raw) * (1 if isinstance(raw, bytes) else 4) > max_size:
         size = payload_size(raw)
         if size > max_size:
             raise ProtocolError(f"frame of {size} bytes exceeds max_payload_size {max_size}")
+    payload = memoryview(b"")
+    if is_binary_frame(raw):
+        raw, payload = split_binary_frame(raw)  # type: ignore[arg-type]
     try:
         obj = json.loads(raw, parse_constant=_refuse_constant)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -139,6 +171,15 @@ def decode_client_frame(raw: Union[str, bytes], max_size: Optional[int] = None) 
         kind = EVENTS.get(event["event"])
         if kind is None:
             raise ProtocolError(f"unknown event {event['event']!r}")
-        check(event["data"], kind.spec, f"events[{index}].data")
-        events.append(ClientEvent(event["seq"], event["event"], event["task_id"], event["data"]))
+        data = event["data"]
+        check(data, kind.spec, f"events[{index}].data")
+        own = b""
+        if kind.payload is not None:
+            size = data[kind.payload]
+            if size > len(payload):
+                raise ProtocolError(f"events[{index}]: {size} bytes announced, fewer sent")
+            own, payload = bytes(payload[:size]), payload[size:]
+        events.append(ClientEvent(event["seq"], event["event"], event["task_id"], data, own))
+    if len(payload):
+        raise ProtocolError(f"{len(payload)} bytes of the frame belong to no event")
     return ClientFrame(obj.get("ack", 0), tuple(events), obj.get("close", False))

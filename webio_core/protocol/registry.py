@@ -12,7 +12,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, NamedTuple, TypeVar
+from typing import Any, Generic, Literal, NamedTuple, Optional, TypeVar
 
 S = TypeVar("S")
 K = TypeVar("K", bound="WireKind[Any]")
@@ -67,11 +67,20 @@ class TypedKind(WireKind[S]):
 
 
 class EventKind(WireKind[S]):
-    """A client-to-server event; ``target`` says what its ``task_id`` names."""
+    """A client-to-server event; ``target`` says what its ``task_id`` names. An event with a
+    ``payload`` key carries that many bytes in the binary part of its frame."""
 
-    def __init__(self, name: str, data: Any, doc: str, target: Literal["task", "callback"]) -> None:
+    def __init__(
+        self,
+        name: str,
+        data: Any,
+        doc: str,
+        target: Literal["task", "callback"],
+        payload: Optional[str] = None,
+    ) -> None:
         super().__init__(name, data, doc)
         self.target = target
+        self.payload = payload
 
 
 class Registry(Generic[K]):

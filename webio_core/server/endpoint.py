@@ -178,6 +178,7 @@ class Endpoint:
         else:
             session = ThreadSession(target.name, target.function, info, self.plugins)
         session.ack_timeout = self.options.ack_timeout
+        session.max_payload_size = self.options.max_payload_bytes
         self.registry.add(session)
         if self._watch is None:
             self._watch = SilenceWatch(self)

@@ -2,41 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
 
 from ..session.base import DEFAULT_ACK_TIMEOUT
+from ..sizes import parse_size
 from .origin import OriginPolicy
 
 DEFAULT_MAX_PAYLOAD = "200M"
-
-_UNITS = {"K": 1024, "M": 1024**2, "G": 1024**3}
-
-
-def parse_size(size: Union[int, str]) -> int:
-    """``500``, ``'40K'``, ``'3M'``, ``'1G'`` as a number of bytes."""
-    if isinstance(size, bool):
-        raise TypeError("size must be an int or a string such as '200M'")
-    if isinstance(size, int):
-        if size <= 0:
-            raise ValueError("size must be positive")
-        return size
-    if not isinstance(size, str):
-        raise TypeError("size must be an int or a string such as '200M'")
-    text = size.strip().upper()
-    multiplier = _UNITS.get(text[-1:], 1)
-    number = text[:-1] if text[-1:] in _UNITS else text
-    try:
-        value = float(number)
-    except ValueError:
-        raise ValueError(
-            f"cannot read {size!r} as a size; use e.g. 500, '40K', '3M', '1G'"
-        ) from None
-    # Also refuses "inf", "nan" and fractions of a byte such as "0.5", which float() accepts.
-    if not math.isfinite(value) or int(value * multiplier) < 1:
-        raise ValueError(f"size must be a positive number of bytes, not {size!r}")
-    return int(value * multiplier)
 
 
 @dataclass

@@ -66,6 +66,10 @@ class Session:
         self.local = LocalNamespace()
         self.outbox = Outbox()
         self.ack_timeout = DEFAULT_ACK_TIMEOUT
+        #: Bytes of one client frame, at most (the server's ``max_payload_size``; 0: no limit).
+        self.max_payload_size = 0
+        #: State the webio_core modules keep per session (e.g. the pins on the page), by module.
+        self.internal: dict[str, Any] = {}
         #: The highest client event seq received: events are applied once, in order.
         self.events_received = 0
         self.pending = PendingTasks(self._new_inbox)
@@ -186,6 +190,12 @@ class Session:
         self.callbacks.add(callback_id, CallbackEntry(callback, decode, serial_mode, mutex_mode))
         return callback_id
 
+    def unregister_callback(self, callback_id: str) -> None:
+        """Forget a callback: later events for it are dropped. A finished app's session closes
+        once no callback is left."""
+        self.callbacks.remove(callback_id)
+        self._close_if_idle()
+
     def run_task(self, task: ClientTask) -> Any:
         """Open ``task`` and wait for its result: blocks in thread-based sessions, returns an
         awaitable in coroutine-based ones."""
@@ -197,9 +207,16 @@ class Session:
         try:
             task.open(self, task_id)
         except BaseException:
-            self.pending.close(task_id)
+            self._close_task(task, task_id)
             raise
         return task_id, inbox
+
+    def _close_task(self, task: ClientTask, task_id: str) -> None:
+        self.pending.close(task_id)
+        try:
+            task.close(self)
+        except Exception:
+            logger.exception("session %s: closing task %s failed", self.short_id, task_id)
 
     def _apply(self, task: ClientTask, task_id: str, event: ClientEvent) -> tuple[bool, Any]:
         try:

@@ -37,6 +37,10 @@ class Callbacks:
         with self._lock:
             self._entries[callback_id] = entry
 
+    def remove(self, callback_id: str) -> None:
+        with self._lock:
+            self._entries.pop(callback_id, None)
+
     def get(self, callback_id: str) -> CallbackEntry:
         with self._lock:
             entry = self._entries.get(callback_id)

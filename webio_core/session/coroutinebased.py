@@ -135,7 +135,7 @@ class CoroutineSession(Session):
                     if done:
                         return result
             finally:
-                self.pending.close(task_id)
+                self._close_task(task, task_id)
 
         return wait()
 

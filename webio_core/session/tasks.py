@@ -25,15 +25,22 @@ class StaleEvent(ProtocolError):
 CLOSED = object()
 
 
-class ClientTask(Protocol):
-    """Something an app waits for the client to answer."""
+class ClientTask:
+    """Something an app waits for the client to answer. Subclasses implement :meth:`open`
+    and :meth:`handle`."""
 
     def open(self, session: Session, task_id: str) -> None:
         """Ask the client (send the commands that show the form, run the script...)."""
+        raise NotImplementedError
 
     def handle(self, session: Session, task_id: str, event: ClientEvent) -> tuple[bool, Any]:
         """Apply one event of this task: ``(True, result)`` ends the wait with ``result``.
         Raise :class:`ProtocolError` for a malformed event: it is logged and dropped."""
+        raise NotImplementedError
+
+    def close(self, session: Session) -> None:
+        """The wait is over, answered or not (the page may have closed): release what the task
+        holds, such as callbacks and partly received files."""
 
 
 class Inbox(Protocol):

@@ -84,7 +84,7 @@ class ThreadSession(Session):
                 if done:
                     return result
         finally:
-            self.pending.close(task_id)
+            self._close_task(task, task_id)
 
     def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
         if self.closed:

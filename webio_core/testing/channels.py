@@ -8,7 +8,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from ..protocol.constants import (
     NEW_SESSION,
@@ -34,7 +34,8 @@ class Channel:
     def connect(self) -> None:
         raise NotImplementedError
 
-    def send(self, text: str) -> None:
+    def send(self, frame: Union[str, bytes]) -> None:
+        """Send a client frame: JSON text, or a binary frame (events carrying bytes)."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -70,8 +71,8 @@ class WebSocketChannel(Channel):
         finally:
             self.client._connection_lost()
 
-    def send(self, text: str) -> None:
-        self._socket.send(text)
+    def send(self, frame: Union[str, bytes]) -> None:
+        self._socket.send(frame)
 
     def close(self) -> None:
         self._socket.close()
@@ -123,8 +124,8 @@ class HttpChannel(Channel):
                 self._stop.set()
                 self.client._connection_lost()
 
-    def send(self, text: str) -> None:
-        self._request("POST", text.encode())
+    def send(self, frame: Union[str, bytes]) -> None:
+        self._request("POST", frame.encode() if isinstance(frame, str) else frame)
 
     def close(self) -> None:
         if not self._stop.is_set():

@@ -16,13 +16,15 @@ import json
 import threading
 import time
 import urllib.parse
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Optional, TypeVar, Union
 
 from ..protocol import ACK_EVERY, fields, outputs
 from ..protocol.constants import DEFAULT_APP
 from ..protocol.events import CALLBACK, FROM_SUBMIT, INPUT_EVENT
+from ..protocol.frames import binary_frame
 from .channels import CHANNELS, Channel
-from .page import FormState, PageModel
+from .files import Picked
+from .page import PIN_FILES, FormState, PageModel
 
 T = TypeVar("T")
 
@@ -50,7 +52,7 @@ class WebIOClient:
         self.app = app
         self.transport = transport
         self.timeout = timeout
-        self.page = PageModel()
+        self.page = PageModel(send_later=lambda event: self.send_event(*event))
         self.origin = origin if origin is not None else _origin_of(url)
         #: Events sent and not yet acknowledged by the server, and the highest it acknowledged.
         self.unacked_events: list[dict[str, Any]] = []
@@ -89,14 +91,19 @@ class WebIOClient:
             ack_now = last_seq - self._sent_ack >= ACK_EVERY or (
                 self.page.closed and not was_closed
             )
+            answers, self.page.outgoing[:] = list(self.page.outgoing), []
             self._changed.notify_all()
         if ack_now:
             self._send_frame([], last_seq)
+        for answer in answers:
+            self.send_event(*answer)
 
     def _send_frame(self, events: list[dict[str, Any]], ack: int) -> None:
         self._sent_ack = max(self._sent_ack, ack)
+        payload = b"".join(e.get(PAYLOAD, b"") for e in events)
+        header = json.dumps({"ack": ack, "events": [_without_payload(e) for e in events]})
         try:
-            self._channel.send(json.dumps({"ack": ack, "events": events}))
+            self._channel.send(binary_frame(header, payload) if payload else header)
         except Exception:
             # An acknowledgement is a courtesy: the next frame carries it again.
             if events:
@@ -179,6 +186,45 @@ class WebIOClient:
         data = {"event_name": "blur", "name": name, "value": value}
         self.send_event(INPUT_EVENT.name, form.task_id, data)
 
+    def change(self, name: str, value: Any, form: Optional[FormState] = None) -> None:
+        """Change field ``name`` to ``value`` (wire form), for its ``onchange``."""
+        form = form or self.form()
+        data = {"event_name": "change", "name": name, "value": value}
+        self.send_event(INPUT_EVENT.name, form.task_id, data)
+
+    def upload(
+        self, files: dict[str, Picked], *, form: Optional[FormState] = None, **fields: Any
+    ) -> None:
+        """Submit the newest form with ``files`` picked ({field: {filename: content}}); the
+        content is sent when the server asks for it."""
+        form = form or self.form()
+        with self._changed:
+            metas = {
+                name: self.page.pins.files.pick(form.task_id, name, picked)
+                for name, picked in files.items()
+            }
+        self.submit(form=form, **fields, **metas)
+
+    def press_action(self, name: str, form: Optional[FormState] = None) -> None:
+        """Click the action button of input ``name`` (``input(action=...)``)."""
+        form = form or self.form()
+        self.send_event(CALLBACK.name, form.field(name)["action"]["callback_id"], None)
+
+    def pin(self, name: str) -> Any:
+        """The value pin ``name`` holds (wire form), as the page would send it."""
+        with self._changed:
+            return self.page.pins.pins[name].value
+
+    def set_pin(self, name: str, value: Any = None, *, files: Optional[Picked] = None) -> None:
+        """The user changes pin ``name`` to ``value`` (wire form), or picks ``files``."""
+        self.wait_until(lambda page: name in page.pins.pins, f"a pin {name!r}")
+        with self._changed:
+            if files is not None:
+                value = self.page.pins.files.pick(PIN_FILES, name, files)
+            answers = self.page.pins.change(name, value)
+        for answer in answers:
+            self.send_event(*answer)
+
     def click(self, label: str, timeout: Optional[float] = None) -> None:
         """Click the (first) button labelled ``label`` on the page (waits for it)."""
 
@@ -194,9 +240,13 @@ class WebIOClient:
         callback_id, index = self.wait_until(find, f"a button {label!r}", timeout)
         self.send_event(CALLBACK.name, callback_id, index)
 
-    def send_event(self, event: str, task_id: str, data: Any) -> None:
-        """Send one event, numbered; it is kept until the server acknowledges it."""
-        (numbered,) = self.numbered({"event": event, "task_id": task_id, "data": data})
+    def send_event(self, event: str, task_id: str, data: Any, payload: bytes = b"") -> None:
+        """Send one event, numbered (with ``payload``, in a binary frame); it is kept until the
+        server acknowledges it."""
+        item = {"event": event, "task_id": task_id, "data": data}
+        if payload:
+            item[PAYLOAD] = payload
+        (numbered,) = self.numbered(item)
         with self._changed:
             self.unacked_events.append(numbered)
         self._send_frame([numbered], self.page.last_seq)
@@ -210,13 +260,24 @@ class WebIOClient:
                 self._event_seq += len(events)
         return [{"seq": first + i, **event} for i, event in enumerate(events)]
 
-    def send_raw(self, text: str) -> None:
+    def send_raw(self, frame: Union[str, bytes]) -> None:
         """Send an arbitrary frame (for tests of malformed input)."""
-        self._channel.send(text)
+        self._channel.send(frame)
+
+
+#: Key of an unacknowledged event's bytes (sent in the binary part of its frame).
+PAYLOAD = "payload"
+
+
+def _without_payload(event: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in event.items() if key != PAYLOAD}
 
 
 def _wire(value: Any) -> Any:
-    return value if isinstance(value, (str, int)) and not isinstance(value, bool) else str(value)
+    """A test's value as JSON would carry it (other objects as their text)."""
+    if value is None or isinstance(value, (str, int, float, list)):
+        return value if not isinstance(value, bool) else str(value)
+    return str(value)
 
 
 def _origin_of(url: str) -> str:

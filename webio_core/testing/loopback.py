@@ -14,7 +14,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from ..protocol import ProtocolError, encode_frame
 from ..protocol.constants import DEFAULT_APP, QUERY_APP
@@ -94,10 +94,10 @@ class LoopbackChannel(Channel):
         self.link = _Link(session, self.client)
         self.endpoint.start_session(session, self.link, reconnect_timeout=0)
 
-    def send(self, text: str) -> None:
+    def send(self, frame: Union[str, bytes]) -> None:
         assert self.session is not None, "connect() first"
         try:
-            self.session.receive(self.endpoint.decode_frame(text))
+            self.session.receive(self.endpoint.decode_frame(frame))
         except ProtocolError as exc:
             logger.warning("dropped client frame: %s", exc)
             return

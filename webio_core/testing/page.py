@@ -5,8 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
 
-from ..protocol import commands, outputs
+from ..protocol import commands, outputs, pins, uploads
 from ..protocol.constants import ROOT_SCOPE
+from .files import Outgoing
+from .pins import PinModel
+
+#: Owner of the files picked in pins (forms own theirs by task_id).
+PIN_FILES = "pin"
 
 
 @dataclass
@@ -21,6 +26,10 @@ class FormState:
     spec: dict[str, Any]
     #: field name -> (valid_status, invalid_feedback) from the last ``update_input``
     status: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    #: field name -> every attribute ``update_input`` set, merged
+    attributes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: ``form_ready`` commands received: the submissions the server refused
+    ready: int = 0
 
     @property
     def fields(self) -> list[dict[str, Any]]:
@@ -31,6 +40,12 @@ class FormState:
             if name is None or f["name"] == name:
                 return f
         raise KeyError(name)
+
+    def index(self, name: str, label: str) -> int:
+        """The index of the option (or button) labelled ``label`` of field ``name``."""
+        spec = self.field(name)
+        items = spec.get("options", spec.get("buttons", []))
+        return next(i for i, item in enumerate(items) if item["label"] == label)
 
     def error(self, name: Optional[str] = None) -> Optional[str]:
         valid, feedback = self.status.get(self.field(name)["name"], (None, ""))
@@ -49,7 +64,7 @@ def _insert(children: list[Any], item: Any, position: int) -> None:
 class PageModel:
     """What the browser would show, as data. Not thread-safe: the client holds a lock."""
 
-    def __init__(self) -> None:
+    def __init__(self, send_later: Optional[Callable[[Outgoing], None]] = None) -> None:
         self.root = Scope(ROOT_SCOPE)
         self.scopes: dict[str, Scope] = {ROOT_SCOPE: self.root}
         self.forms: dict[str, FormState] = {}
@@ -58,6 +73,10 @@ class PageModel:
         self.session_spec: Optional[dict[str, Any]] = None
         self.closed = False
         self.last_seq = 0
+        #: Events the page sends in answer to commands (pins, uploads), for the client to send.
+        self.outgoing: list[Outgoing] = []
+        #: ``send_later`` sends what the page says on its own later (a pin wait's timeout).
+        self.pins = PinModel(send_later or self.outgoing.append)
         #: What the page does with each command, by command name.
         self.handlers = self._command_handlers()
 
@@ -82,7 +101,30 @@ class PageModel:
             commands.TOAST.name: lambda spec, _: self.toasts.append(spec),
             commands.SET_ENV.name: lambda spec, _: self.env.update(spec),
             commands.CLOSE_SESSION.name: self._on_close_session,
+            commands.FORM_READY.name: self._on_form_ready,
+            uploads.UPLOAD_FILES.name: self._on_upload_files,
+            pins.PIN_VALUE.name: self._answer(self.pins.value_of),
+            pins.PIN_WAIT.name: self._answer(self.pins.wait),
+            pins.PIN_UPDATE.name: self._answer(lambda spec, _: self.pins.update(spec)),
+            pins.PIN_ONCHANGE.name: self._answer(lambda spec, _: self.pins.on_change(spec)),
         }
+
+    def _answer(self, handler: Callable[[Any, str], list[Outgoing]]) -> Callable[[Any, str], None]:
+        return lambda spec, task_id: self.outgoing.extend(handler(spec, task_id))
+
+    def _on_form_ready(self, spec: Any, task_id: str) -> None:
+        if task_id in self.forms:
+            self.forms[task_id].ready += 1
+
+    def _on_upload_files(self, spec: Any, task_id: str) -> None:
+        form = self.forms.get(task_id)
+        names = spec["names"]
+        if form is not None:
+            sizes = {name: form.field(name)["chunk_size"] for name in names}
+            self.outgoing += self.pins.files.chunks(task_id, task_id, names, sizes)
+        else:
+            sizes = {name: self.pins.chunk_size(name) or 0 for name in names}
+            self.outgoing += self.pins.files.chunks(task_id, PIN_FILES, names, sizes)
 
     def _on_session(self, spec: Any, task_id: str) -> None:
         self.session_spec = spec
@@ -98,10 +140,13 @@ class PageModel:
     def _on_update_input(self, spec: Any, task_id: str) -> None:
         if task_id in self.forms:
             attributes = spec["attributes"]
-            self.forms[task_id].status[spec["target_name"]] = (
-                attributes.get("valid_status"),
-                attributes.get("invalid_feedback", ""),
-            )
+            form, name = self.forms[task_id], spec["target_name"]
+            form.attributes.setdefault(name, {}).update(attributes)
+            if "valid_status" in attributes or "invalid_feedback" in attributes:
+                form.status[name] = (
+                    attributes.get("valid_status"),
+                    attributes.get("invalid_feedback", ""),
+                )
 
     def _on_destroy_form(self, spec: Any, task_id: str) -> None:
         self.forms.pop(task_id, None)
@@ -110,6 +155,8 @@ class PageModel:
         self.closed = True
 
     def _node(self, spec: dict[str, Any]) -> Union[Scope, dict[str, Any]]:
+        if spec["type"] == pins.PIN.name:
+            self.pins.show(spec["field"])
         if spec["type"] != outputs.SCOPE.name:
             return spec
         scope = Scope(spec["name"])
@@ -192,4 +239,5 @@ VISIBLE_TEXT: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     outputs.LINK.name: lambda spec: [spec["name"]],
     outputs.BUTTONS.name: lambda spec: [b["label"] for b in spec["buttons"]],
     outputs.SCOPE.name: lambda spec: [],
+    pins.PIN.name: lambda spec: [spec["field"]["label"]],
 }

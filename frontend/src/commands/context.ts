@@ -1,5 +1,6 @@
 // What command handlers may use of the session around them.
 
+import type { Assets } from "../assets";
 import type { Layout } from "../layout";
 import type { Send } from "../protocol";
 import type { Transport } from "../transport/types";
@@ -8,6 +9,10 @@ export interface CommandContext {
   readonly layout: Layout;
   readonly transport: Pick<Transport, "setSession" | "setPullInterval">;
   readonly send: Send;
+  /** Resolves true once the server acknowledged event `seq`, false if the session ends first. */
+  acknowledged(seq: number): Promise<boolean>;
+  /** Parts of the client loaded on first use. */
+  readonly assets: Assets;
   /** The server speaks another major version: stop and say so. */
   refuse(serverVersion: string): void;
   /** The server ended the session. */

@@ -1,16 +1,27 @@
-// `input_group`, `update_input` and `destroy_form`: forms, named by the command's task_id.
+// `input_group`, `update_input`, `destroy_form` and `form_ready`: forms, named by the
+// command's task_id. A form's upload stops when the form goes or is ready again.
 
 import type { CommandHandlers } from "../dispatcher";
-import { Forms } from "../forms";
-import type { CommandContext } from "./context";
+import type { Forms } from "../forms/index";
+import type { Uploads } from "../uploads";
 
 export function formCommands(
-  ctx: CommandContext,
-): Pick<CommandHandlers, "input_group" | "update_input" | "destroy_form"> {
-  const forms = new Forms(ctx.layout.inputPanel, ctx.send);
+  forms: Forms,
+  uploads: Uploads,
+): Pick<CommandHandlers, "input_group" | "update_input" | "destroy_form" | "form_ready"> {
   return {
-    input_group: (cmd) => forms.show(cmd.task_id, cmd.spec),
+    input_group: (cmd) => {
+      uploads.stop(cmd.task_id);
+      forms.show(cmd.task_id, cmd.spec);
+    },
     update_input: (cmd) => forms.update(cmd.task_id, cmd.spec),
-    destroy_form: (cmd) => forms.destroy(cmd.task_id),
+    destroy_form: (cmd) => {
+      uploads.stop(cmd.task_id);
+      forms.destroy(cmd.task_id);
+    },
+    form_ready: (cmd) => {
+      uploads.stop(cmd.task_id);
+      forms.ready(cmd.task_id);
+    },
   };
 }

@@ -5,6 +5,7 @@ import { insertAt } from "../dom";
 import type { CommandSpecs } from "../generated/protocol";
 import { ROOT_SCOPE } from "../layout";
 import { RenderContext, renderOutput } from "../outputs/index";
+import type { Pins } from "../pins/index";
 import { has, int, obj, str } from "../read";
 import { Scopes } from "../scopes";
 import type { CommandContext, EnvState } from "./context";
@@ -12,12 +13,14 @@ import type { CommandContext, EnvState } from "./context";
 export function outputCommands(
   ctx: CommandContext,
   env: EnvState,
+  pins: Pins,
 ): Pick<CommandHandlers, "output" | "output_ctl"> {
   const scopes = new Scopes(ctx.layout.root);
   const render: RenderContext = {
     callback: (callbackId, index) => ctx.send("callback", callbackId, index),
     render: (spec) => renderOutput(spec, render),
     registerScope: (name, node) => scopes.register(name, node),
+    pin: (field) => pins.render(field),
   };
 
   return {

@@ -32,6 +32,8 @@ export const MORE_VALUE = "1";
 export const STATUS_SESSION_GONE = 410;
 /** WebSocket close code refusing a reconnect to a session that is gone. */
 export const CLOSE_SESSION_NOT_FOUND = 4404;
+/** Bytes of the big-endian length that opens a binary client frame: the length of its JSON header, below 2**24, so that its first byte is 0 and tells it from a JSON text frame. */
+export const BINARY_FRAME_PREFIX = 4;
 /** Events in one client frame, at most. */
 export const MAX_EVENTS_PER_FRAME = 64;
 /** Length of a task_id, at most. */
@@ -48,6 +50,18 @@ export const SEND_WINDOW = 10000;
 export const ACK_EVERY = 1000;
 /** Commands one session may hold at all: only a coroutine-based app that sends without ever awaiting can get there (nothing else can slow it); its session is then closed. */
 export const OUTBOX_LIMIT = 1000000;
+/** Options of a select, checkbox or radio field, or values of one multiple choice, at most. */
+export const MAX_CHOICES = 100000;
+/** Files in one file field, at most. */
+export const MAX_UPLOAD_FILES = 1000;
+/** Bytes of file content in one `upload_chunk` event, at most; a field's `chunk_size` is smaller when the server's `max_payload_size` asks for it. */
+export const UPLOAD_CHUNK_SIZE = 524288;
+/** Upload chunks a client may have sent and not yet seen acknowledged: the window keeps a large file from filling the server's and the network's buffers. */
+export const UPLOAD_WINDOW = 4;
+/** Attributes an app may add to a form control (`**other_html_attrs`), besides the `data-*` and `aria-*` ones: none of them runs script or loads anything. */
+export const SAFE_HTML_ATTRIBUTES = ["accesskey", "autocapitalize", "autocomplete", "autocorrect", "autofocus", "class", "cols", "dir", "dirname", "enterkeyhint", "inputmode", "lang", "max", "maxlength", "min", "minlength", "pattern", "size", "spellcheck", "step", "style", "tabindex", "title", "translate", "wrap"] as const;
+/** Prefixes of attribute names an app may add to a form control. */
+export const SAFE_HTML_ATTRIBUTE_PREFIXES = ["data-", "aria-"] as const;
 
 export interface CommandSpecs {
   /** First command of every session: the client checks the major version and keeps the id for reconnects. */
@@ -62,15 +76,27 @@ export interface CommandSpecs {
   update_input: UpdateInputSpec;
   /** Removes form `task_id`. */
   destroy_form: EmptySpec;
+  /** Form `task_id` may be used again: a submission was refused (its errors came first in `update_input`), so the client ends its busy state. */
+  form_ready: EmptySpec;
   /** Shows a toast for `duration` seconds (0: until clicked); a click sends `callback` with `task_id = callback_id`. `color` is info, error, warn, success or a CSS colour. */
   toast: ToastSpec;
   /** Page settings of the session (`webio_core.session.set_env`). */
   set_env: SetEnvSpec;
   /** The session is over: the client stops without reconnecting and disables its controls. */
   close_session: EmptySpec;
+  /** Asks for the current value of pin `name`: the client answers with `pin_value`. */
+  pin_value: PinValueSpec;
+  /** Asks to be told of the next change of any of these pins: the client answers with `pin_change`, or with null after `timeout` seconds (null: no timeout). */
+  pin_wait: PinWaitSpec;
+  /** Changes pin `name` as `update_input` changes a form field. */
+  pin_update: PinUpdateSpec;
+  /** From now on every change of pin `name` sends `pin_callback` with `task_id = callback_id`; `clear` first forgets the earlier ones (a null `callback_id` only clears). */
+  pin_onchange: PinOnChangeSpec;
+  /** Asks for the content of the files picked in these fields of task `task_id`, in this order; each field's files in the order of its `FileMeta` list. */
+  upload_files: UploadFilesSpec;
 }
 
-export const COMMAND_NAMES = ["session", "output", "output_ctl", "input_group", "update_input", "destroy_form", "toast", "set_env", "close_session"] as const;
+export const COMMAND_NAMES = ["session", "output", "output_ctl", "input_group", "update_input", "destroy_form", "form_ready", "toast", "set_env", "close_session", "pin_value", "pin_wait", "pin_update", "pin_onchange", "upload_files"] as const;
 export type CommandName = keyof CommandSpecs;
 export type Command = {
   [K in CommandName]: {
@@ -93,9 +119,11 @@ export interface OutputSpecs {
   buttons: ButtonsOutput & OutputBase;
   /** A new named scope holding `contents`. */
   scope: ScopeOutput & OutputBase;
+  /** A form field in the output area, without a form: a pin widget. */
+  pin: PinOutput & OutputBase;
 }
 
-export const OUTPUT_TYPES = ["text", "markdown", "html", "code", "link", "buttons", "scope"] as const;
+export const OUTPUT_TYPES = ["text", "markdown", "html", "code", "link", "buttons", "scope", "pin"] as const;
 export type OutputType = keyof OutputSpecs;
 export type OutputOf<K extends OutputType> = OutputSpecs[K] & { type: K };
 export type OutputSpec = { [K in OutputType]: OutputOf<K> }[OutputType];
@@ -109,25 +137,57 @@ export interface FieldSpecs {
   number: InputFieldSpec & FieldBase;
   /** A decimal number, typed as text. */
   float: InputFieldSpec & FieldBase;
+  /** A URL. */
+  url: InputFieldSpec & FieldBase;
+  /** A date picker; the value is YYYY-MM-DD. */
+  date: InputFieldSpec & FieldBase;
+  /** A time picker; the value is HH:MM or HH:MM:SS. */
+  time: InputFieldSpec & FieldBase;
+  /** A colour picker; the value is #rrggbb. */
+  color: InputFieldSpec & FieldBase;
+  /** A date and time picker; the value is YYYY-MM-DDTHH:MM. */
+  "datetime-local": InputFieldSpec & FieldBase;
+  /** Several lines of text; the value is sent as a string. */
+  textarea: TextareaSpec & FieldBase;
+  /** A drop-down list: sends the chosen index (null when none), or a list of indices when `multiple`. */
+  select: SelectSpec & FieldBase;
+  /** Check boxes: sends the list of ticked indices. */
+  checkbox: CheckboxSpec & FieldBase;
+  /** Radio buttons: sends the chosen index, or null. */
+  radio: RadioSpec & FieldBase;
+  /** A range input: sends its value as a number (an integer unless `float`). */
+  slider: SliderSpec & FieldBase;
+  /** File picker: sends the list of picked files' `FileMeta`; the server then asks for the content with `upload_files` and checks every limit itself. */
+  file: FileSpec & FieldBase;
   /** A row of buttons; the value is the index (int) of the button pressed. */
   actions: ActionsFieldSpec & FieldBase;
 }
 
-export const FIELD_TYPES = ["text", "password", "number", "float", "actions"] as const;
+export const FIELD_TYPES = ["text", "password", "number", "float", "url", "date", "time", "color", "datetime-local", "textarea", "select", "checkbox", "radio", "slider", "file", "actions"] as const;
 export type FieldType = keyof FieldSpecs;
 export type FieldOf<K extends FieldType> = FieldSpecs[K] & { type: K };
 export type FieldSpec = { [K in FieldType]: FieldOf<K> }[FieldType];
 
 export interface EventData {
-  /** The form was submitted: `{name: value}` for its fields (for an `actions` field, the index of the button pressed), or null when it was cancelled. */
-  from_submit: Record<string, string | number> | null;
-  /** A field lost focus: the server validates its value and answers with `update_input`. */
+  /** The form was submitted: `{name: value}` for its fields (for an `actions` field, the index of the button pressed), or null when it was cancelled. The server answers with `destroy_form`, or with `update_input` errors and `form_ready`. */
+  from_submit: Record<string, string | number | number[] | FileMeta[] | null> | null;
+  /** A field lost focus ("blur": the server checks the value and answers with `update_input`) or its value changed ("change", for its `onchange`). */
   input_event: InputEventData;
-  /** A button was clicked (data: its index) or a toast (data: null). */
+  /** A button was clicked (data: its index), an input's action button or a toast (data: null). */
   callback: number | null;
+  /** Answers `pin_value`: the pin's value, or null when the page has no such pin. */
+  pin_value: PinValueData | null;
+  /** Answers `pin_wait`: the pin that changed, or null when the wait timed out. */
+  pin_change: PinChangeData | null;
+  /** A pin with `pin_onchange` callbacks changed. */
+  pin_callback: PinChangeData;
+  /** `size` bytes of the frame's binary part are the content of file number `file` of field `name` from byte `offset`: chunks of a file come in order, each of at most its field's `chunk_size`. */
+  upload_chunk: UploadChunkData;
+  /** The client cannot read file number `file` of field `name` (e.g. it changed or went away on disk since it was picked): the upload fails and the form is given back. */
+  upload_error: UploadErrorData;
 }
 
-export const EVENT_NAMES = ["from_submit", "input_event", "callback"] as const;
+export const EVENT_NAMES = ["from_submit", "input_event", "callback", "pin_value", "pin_change", "pin_callback", "upload_chunk", "upload_error"] as const;
 export type EventName = keyof EventData;
 export type ClientEvent = {
   [K in EventName]: { seq: number; task_id: string; event: K; data: EventData[K] };
@@ -148,9 +208,6 @@ export interface ServerFrame {
 
 /** A row of buttons; the value is the index (int) of the button pressed. */
 export interface ActionsFieldSpec {
-  name: string;
-  label: string;
-  help_text: string;
   buttons: ActionButton[];
 }
 
@@ -162,6 +219,12 @@ export interface ButtonsOutput {
   link_style: boolean;
   outline: boolean;
   group: boolean;
+}
+
+/** Check boxes: sends the list of ticked indices. */
+export interface CheckboxSpec {
+  options: OptionSpec[];
+  inline: boolean;
 }
 
 /** Empties a scope. */
@@ -185,6 +248,36 @@ export interface FieldBase {
   name: string;
   label: string;
   help_text: string;
+  /** Send `input_event` "change" when the user changes the value. */
+  onchange: boolean;
+  /** Send `input_event` "blur" when the field loses focus, for the server to check it. */
+  onblur: boolean;
+  /** Extra attributes of the control (`SAFE_HTML_ATTRIBUTES`, `data-*`, `aria-*`): true sets an empty attribute, false none. */
+  html_attrs: Record<string, string | number | boolean>;
+}
+
+/** A file the user picked: what the server checks before it asks for the content. */
+export interface FileMeta {
+  filename: string;
+  size: number;
+  mime_type: string;
+  /** Seconds since the epoch. */
+  last_modified: number;
+}
+
+/** File picker: sends the list of picked files' `FileMeta`; the server then asks for the content with `upload_files` and checks every limit itself. */
+export interface FileSpec {
+  /** Comma-separated extensions and MIME types, as the HTML attribute. */
+  accept: string;
+  multiple: boolean;
+  placeholder: string;
+  /** Bytes per file, at most (0: no limit). */
+  max_size: number;
+  /** Bytes of all files, at most (0: no limit). */
+  max_total_size: number;
+  required: boolean;
+  /** Bytes of content per `upload_chunk` event. */
+  chunk_size: number;
 }
 
 /** HTML as given (DOMPurify when `sanitize`). */
@@ -193,22 +286,22 @@ export interface HtmlOutput {
   sanitize: boolean;
 }
 
-/** A field lost focus: the server validates its value and answers with `update_input`. */
+/** A field lost focus ("blur": the server checks the value and answers with `update_input`) or its value changed ("change", for its `onchange`). */
 export interface InputEventData {
-  event_name: "blur";
+  event_name: "blur" | "change";
   name: string;
-  value: string;
+  value: string | number | number[] | FileMeta[] | null;
 }
 
 /** A one-line `<input>`; its value is sent as a string. */
 export interface InputFieldSpec {
-  name: string;
-  label: string;
-  help_text: string;
   value: string;
   placeholder: string;
   required: boolean;
   readonly: boolean;
+  /** Suggestions offered while typing. */
+  datalist: string[];
+  action: FieldAction | null;
 }
 
 /** Shows a form; `task_id` names it in every later command and event about it. */
@@ -257,6 +350,53 @@ export interface PageConfig {
   static: string;
 }
 
+/** Pin `name` changed to `value`. */
+export interface PinChangeData {
+  name: string;
+  value: string | number | number[] | FileMeta[] | null;
+}
+
+/** From now on every change of pin `name` sends `pin_callback` with `task_id = callback_id`; `clear` first forgets the earlier ones (a null `callback_id` only clears). */
+export interface PinOnChangeSpec {
+  name: string;
+  callback_id: string | null;
+  clear: boolean;
+}
+
+/** A form field in the output area, without a form: a pin widget. */
+export interface PinOutput {
+  field: FieldSpec;
+}
+
+/** Changes pin `name` as `update_input` changes a form field. */
+export interface PinUpdateSpec {
+  name: string;
+  attributes: FieldAttributes;
+}
+
+/** The value of a pin that exists. */
+export interface PinValueData {
+  value: string | number | number[] | FileMeta[] | null;
+}
+
+/** Asks for the current value of pin `name`: the client answers with `pin_value`. */
+export interface PinValueSpec {
+  name: string;
+}
+
+/** Asks to be told of the next change of any of these pins: the client answers with `pin_change`, or with null after `timeout` seconds (null: no timeout). */
+export interface PinWaitSpec {
+  names: string[];
+  timeout: number | null;
+}
+
+/** Radio buttons: sends the chosen index, or null. */
+export interface RadioSpec {
+  options: OptionSpec[];
+  inline: boolean;
+  required: boolean;
+}
+
 /** Deletes a scope and its content (`ROOT` is only emptied). */
 export interface RemoveScopeSpec {
   remove: string;
@@ -272,6 +412,15 @@ export interface ScopeOutput {
 export interface ScrollToSpec {
   scroll_to: string;
   position: "top" | "middle" | "bottom";
+}
+
+/** A drop-down list: sends the chosen index (null when none), or a list of indices when `multiple`. */
+export interface SelectSpec {
+  options: OptionSpec[];
+  multiple: boolean;
+  /** The browser's own control, rather than a searchable list. */
+  native: boolean;
+  required: boolean;
 }
 
 /** First command of every session: the client checks the major version and keeps the id for reconnects. */
@@ -305,10 +454,32 @@ export interface SetScopeSpec {
   if_exist: "clear" | "remove" | null;
 }
 
+/** A range input: sends its value as a number (an integer unless `float`). */
+export interface SliderSpec {
+  value: number;
+  min_value: number;
+  max_value: number;
+  step: number | "any";
+  float: boolean;
+  required: boolean;
+}
+
 /** Plain text in a `<p>` (a `<span>` when `inline`), whitespace preserved. */
 export interface TextOutput {
   content: string;
   inline: boolean;
+}
+
+/** Several lines of text; the value is sent as a string. */
+export interface TextareaSpec {
+  value: string;
+  placeholder: string;
+  required: boolean;
+  readonly: boolean;
+  rows: number;
+  maxlength: number | null;
+  minlength: number | null;
+  code: CodeEditorSpec | null;
 }
 
 /** Shows a toast for `duration` seconds (0: until clicked); a click sends `callback` with `task_id = callback_id`. `color` is info, error, warn, success or a CSS colour. */
@@ -326,6 +497,25 @@ export interface UpdateInputSpec {
   attributes: FieldAttributes;
 }
 
+/** `size` bytes of the frame's binary part are the content of file number `file` of field `name` from byte `offset`: chunks of a file come in order, each of at most its field's `chunk_size`. */
+export interface UploadChunkData {
+  name: string;
+  file: number;
+  offset: number;
+  size: number;
+}
+
+/** The client cannot read file number `file` of field `name` (e.g. it changed or went away on disk since it was picked): the upload fails and the form is given back. */
+export interface UploadErrorData {
+  name: string;
+  file: number;
+}
+
+/** Asks for the content of the files picked in these fields of task `task_id`, in this order; each field's files in the order of its `FileMeta` list. */
+export interface UploadFilesSpec {
+  names: string[];
+}
+
 /** One button of an `actions` field: `submit` sends its index as the field's value, `reset` resets the form, `cancel` cancels it. */
 export interface ActionButton {
   label: string;
@@ -341,10 +531,49 @@ export interface ButtonSpec {
   disabled: boolean;
 }
 
-/** What `update_input` changes of a field; absent keys stay as they are. */
+/** A textarea shown as a code editor (loaded on first use). */
+export interface CodeEditorSpec {
+  /** A language name (python, javascript, markdown, html, css, sql, json...); "" for none. */
+  language: string;
+  /** "dark" or "light". */
+  theme: "light" | "dark";
+  line_numbers: boolean;
+  tab_size: number;
+}
+
+/** A button beside an input: a click sends `callback` with `task_id = callback_id`. */
+export interface FieldAction {
+  label: string;
+  callback_id: string;
+}
+
+/** What `update_input` (and `pin_update`) changes of a field; absent keys stay as they are. Keys a field's type does not have are ignored. */
 export interface FieldAttributes {
   /** true: marked valid; false: marked invalid with `invalid_feedback`; null: no mark. */
   valid_status?: boolean | null;
   invalid_feedback?: string;
-  value?: unknown;
+  /** In the form the field sends it (option indices for choices). */
+  value?: string | number | number[] | FileMeta[] | null;
+  label?: string;
+  help_text?: string;
+  placeholder?: string;
+  readonly?: boolean;
+  required?: boolean;
+  /** Replaces every option of a choice field (and its selection). */
+  options?: OptionSpec[];
+  datalist?: string[];
+  min_value?: number;
+  max_value?: number;
+  step?: number | "any";
+  rows?: number;
+  maxlength?: number | null;
+  minlength?: number | null;
+  accept?: string;
+}
+
+/** One option of a choice field; the client sends its index, never a value. */
+export interface OptionSpec {
+  label: string;
+  selected: boolean;
+  disabled: boolean;
 }

@@ -1,37 +1,52 @@
 // `actions`: a row of buttons standing in for the form's own. A submit button sends its
-// index as the field's value; reset and cancel act on the whole form.
+// index as the field's value; reset and cancel act on the whole form. Standing alone (a pin),
+// a submit button sets the field's value to its index, which counts as a change.
 
 import { bootstrapColor, buttonClass } from "../buttons";
 import { el } from "../dom";
 import type { ActionButton } from "../generated/protocol";
 import { bool, get, own, slots, str } from "../read";
+import { applyHtmlAttrs } from "./attrs";
+import { FieldFrame } from "./frame";
 import type { FieldContext, FieldKind } from "./kind";
 
 type ButtonType = ActionButton["type"];
 
 const DEFAULT_TYPE: ButtonType = "submit";
 
-type Behaviour = (node: HTMLButtonElement, ctx: FieldContext) => void;
+/** What a button does; `press` is the standalone field taking the button's index. */
+type Behaviour = (node: HTMLButtonElement, ctx: FieldContext, press: () => void) => void;
 
 const BEHAVIOURS: { readonly [T in ButtonType]: Behaviour } = {
-  submit: (node) => {
-    node.type = "submit";
+  submit: (node, ctx, press) => {
+    if (ctx.standalone) {
+      node.type = "button";
+      node.addEventListener("click", press);
+    } else {
+      node.type = "submit";
+    }
   },
-  reset: (node) => {
-    node.type = "reset";
+  reset: (node, ctx) => {
+    // Without a form there is nothing to reset.
+    node.type = ctx.standalone ? "button" : "reset";
   },
   cancel: (node, ctx) => {
     node.type = "button";
-    node.addEventListener("click", () => ctx.cancel());
+    node.addEventListener("click", () => ctx.cancel(node));
   },
 };
 
 export const actions: FieldKind<"actions"> = {
   render(spec, ctx) {
-    const group = el("div", "mb-3 webio-field webio-actions");
-    const label = str(spec, "label");
-    if (label !== "") group.appendChild(el("div", "form-label", label));
+    const frame = new FieldFrame(spec, "group");
+    frame.element.classList.add("webio-actions");
     const row = el("div", "webio-action-buttons");
+    row.id = frame.id;
+    row.setAttribute("role", "group");
+    applyHtmlAttrs(row, spec);
+    /** The index of the button pressed last, for a standalone field. */
+    let pressed: number | null = null;
+    const buttons: HTMLButtonElement[] = [];
     // Every entry keeps its place: the index is the value sent.
     slots(spec, "buttons").forEach((button, index) => {
       const node = el("button", buttonClass({ color: bootstrapColor(get(button, "color")) }));
@@ -39,43 +54,28 @@ export const actions: FieldKind<"actions"> = {
       node.disabled = bool(button, "disabled");
       node.dataset.webioIndex = String(index);
       const behave = own(BEHAVIOURS, str(button, "type", DEFAULT_TYPE)) ?? BEHAVIOURS[DEFAULT_TYPE];
-      behave(node, ctx);
+      behave(node, ctx, () => {
+        pressed = index;
+        ctx.changed(index);
+      });
+      buttons.push(node);
       row.appendChild(node);
     });
-    group.appendChild(row);
-
-    // Only made when the server marks the field, which it has no reason to do today.
-    let feedback: HTMLElement | null = null;
-    const setFeedback = (text: string) => {
-      if (feedback === null && text === "") return;
-      if (feedback === null) feedback = group.appendChild(el("div", "invalid-feedback"));
-      feedback.textContent = text;
-    };
-    const clearMark = () => row.classList.remove("is-invalid", "is-valid");
+    frame.add(row);
+    frame.bind({ described: [row], labelled: row });
 
     return {
-      element: group,
+      element: frame.element,
       submitsForm: true,
       value(submitter) {
+        if (ctx.standalone) return pressed;
         if (submitter === null || !row.contains(submitter)) return undefined;
         const index = submitter.dataset.webioIndex;
         return index === undefined ? undefined : Number(index);
       },
-      showStatus(status, text) {
-        clearMark();
-        if (status === false) row.classList.add("is-invalid");
-        else if (status === true) row.classList.add("is-valid");
-        setFeedback(text);
-      },
-      showFeedback: setFeedback,
-      setValue() {
-        // Its value is whichever button is pressed: nothing to set.
-      },
-      reset() {
-        clearMark();
-        setFeedback("");
-      },
-      focusTarget: () => null,
+      update: (attrs) => frame.update(attrs),
+      reset: () => frame.clearMark(),
+      focusTarget: () => buttons.find((button) => !button.disabled) ?? null,
     };
   },
 };

@@ -4,19 +4,41 @@
 import { FIELD_TYPES, FieldOf, FieldSpec, FieldType } from "../generated/protocol";
 import { isOneOf, str } from "../read";
 import { actions } from "./actions";
+import { checkbox } from "./checkbox";
+import { color } from "./color";
+import { date } from "./date";
+import { datetimeLocal } from "./datetimelocal";
+import { file } from "./file";
 import { float } from "./float";
 import type { FieldContext, FieldKind, FieldView } from "./kind";
 import { number } from "./number";
 import { password } from "./password";
+import { radio } from "./radio";
+import { select } from "./select";
+import { slider } from "./slider";
 import { text } from "./text";
+import { textarea } from "./textarea";
+import { time } from "./time";
+import { url } from "./url";
 
-export type { FieldContext, FieldStatus, FieldValue, FieldView } from "./kind";
+export type { FieldContext, FieldStatus, FieldValue, FieldView, UploadSource } from "./kind";
 
 const FIELD_KINDS: { readonly [K in FieldType]: FieldKind<K> } = {
   text,
   password,
   number,
   float,
+  url,
+  date,
+  time,
+  color,
+  "datetime-local": datetimeLocal,
+  textarea,
+  select,
+  checkbox,
+  radio,
+  slider,
+  file,
   actions,
 };
 

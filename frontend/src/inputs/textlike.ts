@@ -1,10 +1,13 @@
-// One-line <input> fields. The kinds that use it (text, password, number, float) differ only
-// in the input's HTML type and step.
+// One-line <input> fields. The kinds that use it (text, password, number, float, url, date,
+// time, color, datetime-local) differ only in the input's HTML type, step and class.
 
 import { el } from "../dom";
 import type { FieldSpecs, FieldType, InputFieldSpec } from "../generated/protocol";
-import { asText, bool, get, str } from "../read";
-import type { FieldKind, FieldView } from "./kind";
+import { asText, bool, get, has, obj, str, strings } from "../read";
+import { applyHtmlAttrs } from "./attrs";
+import { reportControl } from "./events";
+import { FieldFrame } from "./frame";
+import type { FieldContext, FieldKind, FieldView } from "./kind";
 
 /** The field types whose spec is an InputFieldSpec. */
 export type TextLikeType = {
@@ -15,77 +18,100 @@ export interface InputLook {
   /** HTML input type. */
   htmlType: string;
   step?: string;
-}
-
-let lastId = 0;
-function nextId(): string {
-  lastId += 1;
-  return "webio-field-" + lastId;
+  /** Classes besides form-control. */
+  extraClass?: string;
 }
 
 export function textLike<K extends TextLikeType>(look: InputLook): FieldKind<K> {
-  return { render: (spec, ctx) => renderInput(spec, look, ctx.validate) };
+  return { render: (spec, ctx) => renderInput(spec, look, ctx) };
 }
 
 function renderInput(
-  spec: InputFieldSpec,
+  spec: FieldSpecs[TextLikeType] & { type: string },
   look: InputLook,
-  validate: (value: string) => void,
+  ctx: FieldContext,
 ): FieldView {
-  const id = nextId();
-  const group = el("div", "mb-3 webio-field");
-  const label = str(spec, "label");
-  if (label !== "") {
-    const labelNode = el("label", "form-label", label);
-    labelNode.htmlFor = id;
-    group.appendChild(labelNode);
-  }
-
-  const input = el("input", "form-control");
-  input.id = id;
+  const frame = new FieldFrame(spec, "control");
+  const input = el("input", "form-control" + (look.extraClass ? " " + look.extraClass : ""));
+  input.id = frame.id;
   input.name = str(spec, "name");
   input.type = look.htmlType;
   if (look.step !== undefined) input.step = look.step;
-  const placeholder = str(spec, "placeholder");
-  if (placeholder !== "") input.placeholder = placeholder;
+  setPlaceholder(input, str(spec, "placeholder"));
   const initial = get(spec, "value");
   // defaultValue, so that a form reset goes back to it.
   if (initial !== undefined && initial !== null) input.defaultValue = asText(initial);
   input.required = bool(spec, "required");
   input.readOnly = bool(spec, "readonly");
-  input.addEventListener("blur", () => validate(input.value));
-  group.appendChild(input);
+  applyHtmlAttrs(input, spec);
+  reportControl(input, ctx, () => input.value, "input");
 
-  const feedback = el("div", "invalid-feedback");
-  group.appendChild(feedback);
-  const help = str(spec, "help_text");
-  if (help !== "") {
-    const helpNode = el("div", "form-text", help);
-    helpNode.id = id + "-help";
-    input.setAttribute("aria-describedby", helpNode.id);
-    group.appendChild(helpNode);
+  const action = obj(spec, "action");
+  if (action !== null) {
+    // The action button sits inside the input's border, as one control.
+    const group = el("div", "input-group");
+    const button = el("button", "btn btn-outline-secondary webio-field-action", str(action, "label"));
+    button.type = "button";
+    const callbackId = str(action, "callback_id");
+    button.addEventListener("click", () => ctx.callback(callbackId));
+    group.append(input, button);
+    frame.add(group);
+  } else {
+    frame.add(input);
   }
+  const suggestions = new Suggestions(input, frame);
+  suggestions.set(strings(spec, "datalist"));
+  frame.bind({ described: [input] });
 
-  const clearMark = () => input.classList.remove("is-invalid", "is-valid");
   return {
-    element: group,
+    element: frame.element,
     value: () => input.value,
-    showStatus(status, text) {
-      clearMark();
-      if (status === false) input.classList.add("is-invalid");
-      else if (status === true) input.classList.add("is-valid");
-      feedback.textContent = text;
+    update(attrs) {
+      frame.update(attrs);
+      if (has(attrs, "value")) input.value = asText(get(attrs, "value"));
+      if (has(attrs, "placeholder")) setPlaceholder(input, str(attrs, "placeholder"));
+      if (has(attrs, "readonly")) input.readOnly = bool(attrs, "readonly");
+      if (has(attrs, "required")) input.required = bool(attrs, "required");
+      if (has(attrs, "datalist")) suggestions.set(strings(attrs, "datalist"));
     },
-    showFeedback(text) {
-      feedback.textContent = text;
-    },
-    setValue(value) {
-      input.value = value === null ? "" : asText(value);
-    },
-    reset() {
-      clearMark();
-      feedback.textContent = "";
-    },
+    reset: () => frame.clearMark(),
     focusTarget: () => (input.readOnly || input.disabled ? null : input),
   };
+}
+
+function setPlaceholder(input: HTMLInputElement, text: string): void {
+  if (text !== "") input.placeholder = text;
+  else input.removeAttribute("placeholder");
+}
+
+/** The input's `<datalist>`, made on the first non-empty list. */
+class Suggestions {
+  private list: HTMLDataListElement | null = null;
+
+  constructor(
+    private readonly input: HTMLInputElement,
+    private readonly frame: FieldFrame,
+  ) {}
+
+  set(values: string[]): void {
+    if (values.length === 0) {
+      this.input.removeAttribute("list");
+      if (this.list) this.list.textContent = "";
+      return;
+    }
+    if (this.list === null) {
+      this.list = el("datalist");
+      this.list.id = this.frame.id + "-list";
+      this.frame.add(this.list);
+    }
+    const options = document.createDocumentFragment();
+    for (const value of values) {
+      const option = el("option");
+      option.value = value;
+      options.appendChild(option);
+    }
+    this.list.textContent = "";
+    this.list.appendChild(options);
+    this.input.setAttribute("list", this.list.id);
+  }
 }

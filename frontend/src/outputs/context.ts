@@ -1,6 +1,6 @@
 // What a renderer may use besides its spec.
 
-import type { EventData, OutputOf, OutputSpec, OutputType } from "../generated/protocol";
+import type { EventData, FieldSpec, OutputOf, OutputSpec, OutputType } from "../generated/protocol";
 
 export interface RenderContext {
   /** Sends a `callback` event (button clicks). */
@@ -9,6 +9,8 @@ export interface RenderContext {
   render(spec: OutputSpec): HTMLElement | null;
   /** Registers a scope element created by an output. */
   registerScope(name: string, node: HTMLElement): void;
+  /** Renders a pin's field (null: the spec has none) and registers it under its name. */
+  pin(field: FieldSpec | null): HTMLElement;
 }
 
 export type Renderer<K extends OutputType> = (spec: OutputOf<K>, ctx: RenderContext) => HTMLElement;

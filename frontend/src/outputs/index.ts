@@ -11,6 +11,7 @@ import type { RenderContext, Renderer } from "./context";
 import { renderHtml } from "./html";
 import { renderLink } from "./link";
 import { renderMarkdown } from "./markdown";
+import { renderPin } from "./pin";
 import { renderScope } from "./scope";
 import { renderText } from "./text";
 
@@ -24,6 +25,7 @@ const RENDERERS: { readonly [K in OutputType]: Renderer<K> } = {
   link: renderLink,
   buttons: renderButtons,
   scope: renderScope,
+  pin: renderPin,
 };
 
 function renderAs<K extends OutputType>(type: K, spec: OutputOf<K>, ctx: RenderContext): HTMLElement {

@@ -13,6 +13,7 @@ import {
 } from "../generated/protocol";
 import type { Transport, TransportHost } from "./types";
 import { endpointUrl } from "./url";
+import { contentType, encodeFrame } from "./frame";
 
 /** Value of MORE_HEADER on a partial reply (docs/protocol.md; no generated constant yet). */
 /** Answers that mean the session is gone for good (webio-core answers 410). */
@@ -165,14 +166,15 @@ export class HttpTransport implements Transport {
     this.posting = true;
     const events = pending.slice(0, MAX_EVENTS_PER_FRAME);
     const frame: ClientFrame = { ack: this.host.ack(), events };
+    const body = encodeFrame(frame);
     let outcome: Outcome;
     try {
       const response = await fetch(endpointUrl({ [QUERY_APP]: this.app }), {
         method: "POST",
         cache: "no-store",
         credentials: "same-origin",
-        headers: { [SESSION_HEADER]: this.sessionId, "Content-Type": "application/json" },
-        body: JSON.stringify(frame),
+        headers: { [SESSION_HEADER]: this.sessionId, "Content-Type": contentType(body) },
+        body,
       });
       outcome = await this.handle(response);
     } catch (err) {

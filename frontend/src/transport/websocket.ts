@@ -14,6 +14,7 @@ import {
 import { chunks } from "./batch";
 import type { Transport, TransportHost } from "./types";
 import { endpointUrl } from "./url";
+import { encodeFrame } from "./frame";
 
 const ACK_INTERVAL_MS = 500;
 const BACKOFF_MIN_MS = 500;
@@ -210,7 +211,7 @@ export class WebSocketTransport implements Transport {
   private sendFrame(ack: number, events: readonly ClientEvent[]): void {
     if (!this.socket) return;
     const frame: ClientFrame = { ack, events: [...events] };
-    this.socket.send(JSON.stringify(frame));
+    this.socket.send(encodeFrame(frame));
     this.lastSentAck = Math.max(this.lastSentAck, ack);
   }
 

@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 from webio_core.input.fields import field_kinds
-from webio_core.protocol import COMMANDS, EVENTS, FIELDS, OUTPUTS, PROTOCOL_VERSION, commands
+from webio_core.protocol import (
+    COMMANDS,
+    EVENTS,
+    FIELDS,
+    OUTPUTS,
+    PROTOCOL_VERSION,
+    commands,
+    pins,
+    uploads,
+)
 from webio_core.protocol.registry import CommandKind, Registry
 from webio_core.testing.page import VISIBLE_TEXT, PageModel
 
@@ -85,7 +94,10 @@ def test_every_command_is_sent_by_the_core():
     """Each command kind is called (which builds its message) somewhere outside the protocol."""
     called = _names_used_outside_the_protocol()
     kinds = {
-        name: value for name, value in vars(commands).items() if isinstance(value, CommandKind)
+        name: value
+        for module in (commands, pins, uploads)
+        for name, value in vars(module).items()
+        if isinstance(value, CommandKind)
     }
     assert sorted(k.name for k in kinds.values()) == sorted(COMMANDS.names())
     never_sent = sorted(kind.name for name, kind in kinds.items() if name not in called)

@@ -16,9 +16,7 @@ from webio_core.protocol import (
     ProtocolError,
     decode_client_frame,
 )
-from webio_core.protocol.frames import (
-    parse_count,
-)
+from webio_core.protocol.frames import binary_frame, parse_count
 
 
 def _frame(*events, **fields):
@@ -119,9 +117,12 @@ REJECTED = {
     "event seq missing": _frame({"event": "callback", "task_id": "c1", "data": 0}),
     "event seq string": _frame(_event(seq="1")),
     "submit data list": _frame(_event(data=["x"])),
-    "submit value float": _frame(_event(data={"x": 1.5})),
+    "submit value list of text": _frame(_event(data={"x": ["a"]})),
+    "submit value negative index": _frame(_event(data={"x": [-1]})),
+    "submit value file without size": _frame(
+        _event(data={"x": [{"filename": "a", "mime_type": "", "last_modified": 0}]})
+    ),
     "submit value bool": _frame(_event(data={"x": True})),
-    "submit value null": _frame(_event(data={"x": None})),
     "submit value nested": _frame(_event(data={"x": {"y": "z"}})),
     "submit empty field name": _frame(_event(data={"": "z"})),
     "submit field name too long": _frame(_event(data={"n" * 257: "z"})),
@@ -130,9 +131,19 @@ REJECTED = {
         _event("input_event", data={"event_name": "focus", "name": "x", "value": ""})
     ),
     "blur missing key": _frame(_event("input_event", data={"event_name": "blur", "name": "x"})),
-    "blur value int": _frame(
-        _event("input_event", data={"event_name": "blur", "name": "x", "value": 1})
+    "blur value object": _frame(
+        _event("input_event", data={"event_name": "blur", "name": "x", "value": {"a": 1}})
     ),
+    "chunk offset negative": _frame(
+        _event("upload_chunk", data={"name": "f", "file": 0, "offset": -1, "data": ""})
+    ),
+    "chunk without its bytes": _frame(
+        _event("upload_chunk", data={"name": "f", "file": 0, "offset": 0, "size": 3})
+    ),
+    "chunk too large": _frame(
+        _event("upload_chunk", data={"name": "f", "file": 0, "offset": 0, "size": 600_000})
+    ),
+    "pin change without name": _frame(_event("pin_change", data={"value": "x"})),
     "blur data null": _frame(_event("input_event", data=None)),
     "callback negative": _frame(_event("callback", "c1", -1)),
     "callback string": _frame(_event("callback", "c1", "0")),
@@ -156,7 +167,7 @@ def test_protocol_error_is_a_value_error():
 
 
 def test_event_and_command_names():
-    assert {"from_submit", "input_event", "callback"} == set(EVENTS.names())
+    assert {"from_submit", "input_event", "callback", "upload_chunk"} <= set(EVENTS.names())
     assert "session" in COMMANDS and "close_session" in COMMANDS
 
 
@@ -181,3 +192,44 @@ def test_counts_accepted(text):
 def test_counts_refused(text):
     with pytest.raises(ProtocolError, match="ack must be a non-negative integer"):
         parse_count(text, "ack")
+
+
+# ---- binary frames ----------------------------------------------------------------------------
+
+
+def _chunk_event(seq, size, offset=0):
+    data = {"name": "f", "file": 0, "offset": offset, "size": size}
+    return _event("upload_chunk", "t1", data, seq=seq)
+
+
+def test_binary_frame_gives_each_event_its_bytes():
+    header = _frame(_chunk_event(1, 3), _event(seq=2, data={"x": "y"}), _chunk_event(3, 2, 3))
+    frame = decode_client_frame(binary_frame(header, b"abcde"))
+    assert [e.payload for e in frame.events] == [b"abc", b"", b"de"]
+    assert frame.events[1].data == {"x": "y"}
+
+
+def test_binary_frame_of_no_bytes_is_a_frame():
+    assert decode_client_frame(binary_frame(_frame(_event()), b"")).events[0].seq == 1
+
+
+BINARY_REJECTED = {
+    "too short": b"\x00\x00",
+    "header longer than frame": b"\x00\x00\x00\x50{}",
+    "bytes that belong to no event": binary_frame(_frame(_chunk_event(1, 1)), b"ab"),
+    "fewer bytes than announced": binary_frame(_frame(_chunk_event(1, 3)), b"ab"),
+    "header not JSON": binary_frame("{nope", b""),
+    "header not UTF-8": b"\x00\x00\x00\x02\xff\xfe",
+}
+
+
+@pytest.mark.parametrize("raw", BINARY_REJECTED.values(), ids=BINARY_REJECTED.keys())
+def test_binary_rejected(raw):
+    with pytest.raises(ProtocolError):
+        decode_client_frame(raw)
+
+
+def test_binary_frames_count_against_max_payload_size():
+    raw = binary_frame(_frame(_chunk_event(1, 2000)), b"x" * 2000)
+    with pytest.raises(ProtocolError, match="exceeds max_payload_size"):
+        decode_client_frame(raw, max_size=1024)

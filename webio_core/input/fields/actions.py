@@ -15,7 +15,6 @@ from .base import Field
 @register
 class ActionsField(Field):
     kind = wire.ACTIONS
-    validates_on_blur = False
     # Enter in a form whose actions have no submit button submits nothing for this field.
     always_submitted = False
 
@@ -38,6 +37,8 @@ class ActionsField(Field):
         return any(b.type == "cancel" for b in self.buttons)
 
     def parse(self, raw: Any) -> Any:
+        if raw is None:
+            return None  # no button pressed yet (a pin's first value)
         if not isinstance(raw, int) or isinstance(raw, bool) or not 0 <= raw < len(self.buttons):
             raise ProtocolError(f"no button {raw!r} in actions {self.name!r}")
         button = self.buttons[raw]

@@ -1,4 +1,4 @@
-"""The webio_core demo: three small apps on one server.
+"""The webio_core demo: five small apps on one server.
 
     python examples/demo.py                    # Tornado (WebSocket), http://localhost:8080/
     python examples/demo.py --backend flask    # the same apps on Flask (HTTP polling)
@@ -12,8 +12,21 @@ import argparse
 import asyncio
 
 from webio_core import config, start_server
-from webio_core.input import NUMBER, actions, input
-from webio_core.output import put_buttons, put_markdown, put_text, toast, use_scope
+from webio_core.input import (
+    NUMBER,
+    actions,
+    checkbox,
+    file_upload,
+    input,
+    input_group,
+    input_update,
+    radio,
+    select,
+    slider,
+    textarea,
+)
+from webio_core.output import put_buttons, put_code, put_markdown, put_text, toast, use_scope
+from webio_core.pin import pin, pin_wait_change, put_textarea
 from webio_core.session import local
 
 
@@ -82,7 +95,75 @@ async def countdown() -> None:
             put_text("Lift-off!")
 
 
-APPS = {"greeting": greeting, "counter": counter, "countdown": countdown}
+TOPPINGS = {"Pizza": ["Cheese", "Mushrooms", "Olives"], "Salad": ["Feta", "Walnuts", "Croutons"]}
+
+
+def choose_dish(dish: str) -> None:
+    input_update("toppings", options=TOPPINGS[dish])
+
+
+def check_order(order: dict) -> tuple[str, str] | None:
+    if order["dish"] == "Salad" and order["spice"] > 2:
+        return ("spice", "A salad that hot? Please pick at most 2.")
+    return None
+
+
+@config(title="Order form")
+def order() -> None:
+    """Order form
+
+    Every kind of input in one group: choices, a slider, a file, and a field that follows
+    another."""
+    data = input_group(
+        "Your order",
+        [
+            input("Name", name="name", required=True, datalist=["Ada", "Grace", "Alan"]),
+            select("Dish", list(TOPPINGS), name="dish", onchange=choose_dish),
+            checkbox("Toppings", TOPPINGS["Pizza"], name="toppings", inline=True),
+            radio("Size", ["Small", "Large"], name="size", value="Small"),
+            slider("Spice", name="spice", value=1, max_value=5),
+            textarea("Notes", name="notes", rows=2, placeholder="Anything else?"),
+            file_upload(
+                "A photo of your table (optional)", name="photo", accept="image/*", max_size="5M"
+            ),
+        ],
+        validate=check_order,
+        cancelable=True,
+    )
+    if data is None:
+        put_text("Order cancelled.")
+        return
+    photo = data.pop("photo")
+    put_markdown(f"## Thank you, {data.pop('name')}!")
+    put_code(repr(data), language="python")
+    if photo is not None:
+        put_text(f"Photo received: {photo['filename']}, {len(photo['content'])} bytes.")
+
+
+@config(title="Markdown previewer")
+def previewer() -> None:
+    """Markdown previewer
+
+    A pin widget read as it changes."""
+    put_markdown("## Markdown previewer\nType on the left; the preview follows.")
+    put_textarea(
+        "source", label="Markdown", rows=8, code={"mode": "markdown"}, value="**Hello** _world_"
+    )
+    with use_scope("preview"):
+        put_markdown(pin.source)
+    while True:
+        change = pin_wait_change("source")
+        with use_scope("preview", clear=True):
+            put_markdown(change["value"])
+
+
+APPS = {
+    "greeting": greeting,
+    "counter": counter,
+    "countdown": countdown,
+    "order": order,
+    "previewer": previewer,
+}
 
 
 def main() -> None:

@@ -53,3 +53,38 @@ def test_async_app_counts_down(page: Any, demo_url: str) -> None:
     page.goto(demo_url + "?app=countdown")
     answer(page, "1")
     expect(page.get_by_text("Lift-off!")).to_be_visible()
+
+
+def test_order_form(page: Any, demo_url: str, tmp_path: Any) -> None:
+    photo = tmp_path / "table.png"
+    photo.write_bytes(b"\x89PNG" + b"0" * 96)
+    page.goto(demo_url + "?app=order")
+    page.get_by_label("Name").fill("Ada")
+    page.get_by_label("Dish").select_option(label="Salad")
+    # The dish's onchange replaces the toppings.
+    expect(page.get_by_label("Feta")).to_be_visible()
+    page.get_by_label("Walnuts").check()
+    page.get_by_label("Large").check()
+    spice = page.locator("input.form-range")
+    spice.fill("4")
+    page.locator("input.webio-file-input").set_input_files(str(photo))
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_text("A salad that hot? Please pick at most 2.")).to_be_visible()
+    spice.fill("2")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("heading", name="Thank you, Ada!")).to_be_visible()
+    expect(page.get_by_text("'toppings': ['Walnuts']")).to_be_visible()
+    expect(page.get_by_text("'size': 'Large', 'spice': 2")).to_be_visible()
+    expect(page.get_by_text("Photo received: table.png, 100 bytes.")).to_be_visible()
+
+
+def test_markdown_previewer_follows_the_text(page: Any, demo_url: str) -> None:
+    page.goto(demo_url + "?app=previewer")
+    expect(page.locator("strong", has_text="Hello")).to_be_visible()
+    editor = page.locator(".cm-content")
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("# Fresh title")
+    # As the user types, with the focus still in the editor.
+    expect(page.get_by_role("heading", name="Fresh title")).to_be_visible()
+    expect(editor).to_be_focused()

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Compares the public names and parameters of webio_core's modules with PyWebIO's.
+
+    python scripts/compare_pywebio_api.py --pywebio-python /tmp/pywebio/bin/python input pin
+
+PyWebIO is imported only by ``--pywebio-python`` (a throwaway venv with ``pywebio==1.8.4``),
+never by this project. For each module, prints the names of PyWebIO's ``__all__`` missing here,
+and every function whose parameters differ (name, kind or default). Exits 1 on a difference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Run in both interpreters: the signature of every public name of a module, as JSON.
+DUMP = r"""
+import importlib, inspect, json, sys
+module = importlib.import_module(sys.argv[1])
+names = list(getattr(module, "__all__", []))
+out = {"names": names, "signatures": {}}
+for name in names:
+    obj = getattr(module, name, None)
+    if not callable(obj) or isinstance(obj, type):
+        continue
+    try:
+        signature = inspect.signature(obj)
+    except (TypeError, ValueError):
+        continue
+    out["signatures"][name] = [
+        [p.name, p.kind.name, None if p.default is p.empty else repr(p.default)]
+        for p in signature.parameters.values()
+    ]
+print(json.dumps(out))
+"""
+
+
+def dump(python: str, module: str) -> dict[str, Any]:
+    result = subprocess.run(
+        [python, "-c", DUMP, module], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def compare(theirs: dict[str, Any], ours: dict[str, Any]) -> list[str]:
+    problems = []
+    missing = [n for n in theirs["names"] if n not in ours["names"]]
+    if missing:
+        problems.append(f"missing names: {', '.join(missing)}")
+    for name, their_params in theirs["signatures"].items():
+        our_params = ours["signatures"].get(name)
+        if our_params is None:
+            continue
+        if our_params != their_params:
+            theirs_text = ", ".join(_param(p) for p in their_params)
+            ours_text = ", ".join(_param(p) for p in our_params)
+            problems.append(
+                f"{name}:\n    PyWebIO:    ({theirs_text})\n    webio_core: ({ours_text})"
+            )
+    return problems
+
+
+def _param(param: list[object]) -> str:
+    name, kind, default = param
+    prefix = {"VAR_POSITIONAL": "*", "VAR_KEYWORD": "**"}.get(str(kind), "")
+    suffix = "" if default is None else f"={default}"
+    return f"{prefix}{name}{suffix}" + (" (kw)" if kind == "KEYWORD_ONLY" else "")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pywebio-python", required=True)
+    parser.add_argument("modules", nargs="+", help="e.g. input pin output session")
+    args = parser.parse_args()
+    differs = False
+    for module in args.modules:
+        theirs = dump(args.pywebio_python, f"pywebio.{module}")
+        ours = dump(sys.executable, f"webio_core.{module}")
+        problems = compare(theirs, ours)
+        same = len(theirs["names"]) - len(problems)
+        print(f"{module}: {len(theirs['names'])} public names in PyWebIO, {same} identical")
+        for problem in problems:
+            print(f"  {problem}")
+        differs = differs or bool(problems)
+    return 1 if differs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

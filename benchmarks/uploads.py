@@ -15,21 +15,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import textwrap
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from _servers import server  # noqa: E402
 
 from webio_core.testing.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from webio_core.testing.subprocess_server import memory_kib  # noqa: E402
@@ -66,37 +62,6 @@ APPS = {
                      max_payload_size="1G")
     """,
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def server(python: str, source: str) -> Iterator[tuple[str, int]]:
-    port = free_port()
-    process = subprocess.Popen(
-        [python, "-c", textwrap.dedent(source), str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError(f"the server on {url} did not start") from None
-                time.sleep(0.2)
-        yield url, process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def reset_peak(pid: int) -> None:

@@ -5,7 +5,9 @@
 
 PyWebIO is imported only by ``--pywebio-python`` (a throwaway venv with ``pywebio==1.8.4``),
 never by this project. For each module, prints the names of PyWebIO's ``__all__`` missing here,
-and every function whose parameters differ (name, kind or default). Exits 1 on a difference.
+and every function whose parameters differ (name, kind or default). An empty tuple default
+counts as PyWebIO's empty list (both are an empty sequence to callers; ours cannot be mutated
+by accident). Exits 1 on a difference.
 """
 
 from __future__ import annotations
@@ -57,13 +59,17 @@ def compare(theirs: dict[str, Any], ours: dict[str, Any]) -> list[str]:
         our_params = ours["signatures"].get(name)
         if our_params is None:
             continue
-        if our_params != their_params:
+        if _normalised(our_params) != _normalised(their_params):
             theirs_text = ", ".join(_param(p) for p in their_params)
             ours_text = ", ".join(_param(p) for p in our_params)
             problems.append(
                 f"{name}:\n    PyWebIO:    ({theirs_text})\n    webio_core: ({ours_text})"
             )
     return problems
+
+
+def _normalised(params: list[list[object]]) -> list[list[object]]:
+    return [[name, kind, "[]" if default == "()" else default] for name, kind, default in params]
 
 
 def _param(param: list[object]) -> str:

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import inspect
+import os
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Callable, Optional, Union
+
+from .protocol.constants import THEMES
+
+#: Environment variables naming the theme of every app, ahead of ``config(theme=...)``
+#: (PyWebIO's ``PYWEBIO_THEME`` too, so deployments keep working).
+THEME_VARIABLES = ("WEBIO_THEME", "PYWEBIO_THEME")
 
 _APP_CONFIG_ATTR = "_webio_config"
 
@@ -18,12 +25,15 @@ class AppConfig:
     css_style: Optional[str] = None
     css_file: tuple[str, ...] = ()
     theme: Optional[str] = field(default=None)
+    #: True: a default web app manifest; False: none; a dict: manifest keys (``icon`` names
+    #: the icon's URL).
+    manifest: Union[bool, dict[str, Any], None] = None
 
     def merged(self, override: AppConfig) -> AppConfig:
         changes = {
             f.name: getattr(override, f.name)
             for f in fields(self)
-            if getattr(override, f.name) not in (None, ())
+            if getattr(override, f.name) is not None and getattr(override, f.name) != ()
         }
         return replace(self, **changes)
 
@@ -48,11 +58,16 @@ def config(
     css_style: Optional[str] = None,
     css_file: Union[str, list[str]] = (),  # type: ignore[assignment]
     theme: Optional[str] = None,
+    manifest: Union[bool, dict[str, Any]] = True,
 ) -> Any:
     """Configure the page: ``config(title=...)`` for every app, ``@config(title=...)`` for one.
 
+    ``theme`` is one of default (light or dark as the system prefers), dark, sketchy, minty,
+    yeti; the ``WEBIO_THEME`` (or ``PYWEBIO_THEME``) environment variable overrides it.
+    ``manifest`` adds a web app manifest (True), none (False), or the given keys (a dict).
     A call whose result is never used as a decorator sets the defaults of every app.
     """
+    check_theme(theme)
     return _ConfigCall(
         AppConfig(
             title=title,
@@ -62,8 +77,15 @@ def config(
             css_style=css_style,
             css_file=_as_tuple(css_file),
             theme=theme,
+            # True is the default: kept unset so that it does not override another config().
+            manifest=None if manifest is True else manifest,
         )
     )
+
+
+def check_theme(theme: Optional[str]) -> None:
+    if theme is not None and theme not in THEMES:
+        raise ValueError(f"unknown theme {theme!r}; the themes are {', '.join(THEMES)}")
 
 
 class _ConfigCall:
@@ -92,7 +114,16 @@ def app_config(func: Callable[..., Any]) -> AppConfig:
     title, description = _docstring_title(func)
     from_doc = AppConfig(title=title, description=description)
     own = getattr(func, _APP_CONFIG_ATTR, AppConfig())
-    return _global_config.merged(from_doc).merged(own)
+    settings = _global_config.merged(from_doc).merged(own)
+    for variable in THEME_VARIABLES:
+        theme = os.environ.get(variable)
+        if theme:
+            try:
+                check_theme(theme)
+            except ValueError as exc:
+                raise ValueError(f"{variable}: {exc}") from None
+            return replace(settings, theme=theme)
+    return settings
 
 
 def _docstring_title(func: Callable[..., Any]) -> tuple[Optional[str], Optional[str]]:

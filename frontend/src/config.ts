@@ -5,11 +5,13 @@ import {
   DEFAULT_APP,
   PageConfig,
   PROTOCOL_VERSION,
+  THEMES,
 } from "./generated/protocol";
-import { isObject } from "./read";
+import { isObject, isOneOf } from "./read";
 
 export type { PageConfig } from "./generated/protocol";
 export type TransportKind = PageConfig["transport"];
+export type Theme = PageConfig["theme"];
 
 /** Reads the configuration; unknown or missing fields get safe defaults. */
 export function readConfig(doc: Document): PageConfig {
@@ -30,5 +32,6 @@ export function readConfig(doc: Document): PageConfig {
     transport: cfg.transport === "http" ? "http" : "websocket",
     app: typeof cfg.app === "string" && cfg.app !== "" ? cfg.app : DEFAULT_APP,
     static: typeof cfg.static === "string" ? cfg.static : "",
+    theme: typeof cfg.theme === "string" && isOneOf(THEMES, cfg.theme) ? cfg.theme : "default",
   };
 }

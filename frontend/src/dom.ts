@@ -50,3 +50,11 @@ export function safeHref(url: string): string | null {
   if (REFUSED_SCHEMES.has(parsed.protocol.toLowerCase())) return null;
   return url;
 }
+
+let lastId = 0;
+
+/** A fresh element id, for aria-controls / aria-labelledby pairs built on the client. */
+export function uniqueId(prefix: string): string {
+  lastId += 1;
+  return "webio-" + prefix + "-" + lastId;
+}

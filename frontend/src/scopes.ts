@@ -1,5 +1,6 @@
 // Named scopes. Lookups go through a Map (never through CSS selectors built from
-// server strings).
+// server strings). A scope whose element has left the page (cleared, removed, a closed popup)
+// counts as missing; a popup's body is a scope outside the output area.
 
 import { el, insertAt } from "./dom";
 import type { ScrollToSpec, SetScopeSpec } from "./generated/protocol";
@@ -33,7 +34,7 @@ export class Scopes {
   get(name: string): HTMLElement | null {
     const node = this.byName.get(name);
     if (!node) return null;
-    if (node !== this.root && !this.root.contains(node)) {
+    if (node !== this.root && !node.isConnected) {
       this.byName.delete(name);
       return null;
     }
@@ -52,7 +53,7 @@ export class Scopes {
   /** Forgets scopes whose element has left the page. */
   prune(): void {
     this.byName.forEach((node, name) => {
-      if (node !== this.root && !this.root.contains(node)) this.byName.delete(name);
+      if (node !== this.root && !node.isConnected) this.byName.delete(name);
     });
   }
 

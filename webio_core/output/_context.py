@@ -15,6 +15,10 @@ _scope_stack: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
 )
 
 
+def scope_stack() -> tuple[str, ...]:
+    return _scope_stack.get()
+
+
 def current_scope() -> str:
     return _scope_stack.get()[-1]
 

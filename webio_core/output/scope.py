@@ -1,5 +1,5 @@
-"""Scopes: named containers of output. ``use_scope``, ``put_scope``, ``clear``, ``remove``,
-``scroll_to``."""
+"""Scopes: named containers of output. ``use_scope``, ``put_scope``, ``set_scope``,
+``get_scope``, ``clear``, ``remove``, ``scroll_to``."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from ..protocol.commands import (
 from ..protocol.outputs import SCOPE, ScopeOutput
 from ..session.context import get_current_session
 from ._base import Output, OutputPosition, ScopeArg, text_of
-from ._context import ROOT, current_scope, pop_scope, push_scope, resolve_scope
+from ._context import ROOT, current_scope, pop_scope, push_scope, resolve_scope, scope_stack
 
 
 class Position:
@@ -50,6 +50,37 @@ def put_scope(
     items = [content] if isinstance(content, Output) else list(content)
     spec = ScopeOutput(name=text_of(name), contents=[item.embed() for item in items])
     return Output(SCOPE, spec, scope, position)
+
+
+def set_scope(
+    name: str,
+    container_scope: ScopeArg = None,
+    position: int = OutputPosition.BOTTOM,
+    if_exist: Optional[str] = None,
+) -> None:
+    """Create scope ``name`` in ``container_scope`` (default: the current scope) at
+    ``position``. If it exists: ``if_exist=None`` leaves it, ``"clear"`` empties it,
+    ``"remove"`` replaces it with a new empty one."""
+    if if_exist not in (None, "clear", "remove"):
+        raise ValueError("if_exist must be None, 'clear' or 'remove'")
+    if not isinstance(name, str) or not name:
+        raise TypeError("scope names must be non-empty strings")
+    spec = SetScopeSpec(
+        set_scope=name,
+        container=resolve_scope(container_scope),
+        position=int(position),
+        if_exist=if_exist,  # type: ignore[typeddict-item]
+    )
+    _scope_ctl(spec)
+
+
+def get_scope(stack_idx: int = -1) -> Optional[str]:
+    """The name of a scope of the current stack (-1: the innermost, 0: ROOT), or None when
+    the stack is not that deep."""
+    try:
+        return scope_stack()[stack_idx]
+    except IndexError:
+        return None
 
 
 def clear(scope: ScopeArg = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import warnings
 from typing import Any, Optional
 
 from ..protocol.outputs import (
@@ -35,9 +36,17 @@ def put_markdown(
     sanitize: bool = True,
     scope: ScopeArg = None,
     position: int = -1,
+    **kwargs: Any,
 ) -> Output:
     """Show Markdown. ``lstrip`` removes the indentation common to all lines (handy for
     triple-quoted strings); ``sanitize`` strips scripts and event handlers from embedded HTML."""
+    if "strip_indent" in kwargs:
+        warnings.warn(
+            "put_markdown(strip_indent=...) is deprecated", DeprecationWarning, stacklevel=2
+        )
+        kwargs.pop("strip_indent")
+    if kwargs:
+        raise TypeError(f"put_markdown() got unexpected arguments {sorted(kwargs)}")
     content = textwrap.dedent(mdcontent) if lstrip else mdcontent
     spec = MarkdownOutput(content=content, sanitize=bool(sanitize))
     if options:

@@ -32,6 +32,8 @@ class PinRead(ClientTask):
     the files of file pins come in one upload.
     """
 
+    waits_for_user = False
+
     def __init__(self, names: list[str]) -> None:
         self.names = names
         self._values: dict[str, Any] = {}

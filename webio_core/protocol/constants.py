@@ -17,6 +17,10 @@ CONFIG_ELEMENT_ID = "webio-config"
 DEFAULT_APP = "index"
 #: The scope that always exists: the page's output area.
 ROOT_SCOPE = "ROOT"
+#: The page themes of ``config(theme=...)``: "default" follows the system's light or dark
+#: preference; the last three are Bootswatch themes, each its own stylesheet
+#: (``webio-<theme>.css``).
+THEMES = ("default", "dark", "sketchy", "minty", "yeti")
 #: The named colours of a toast; any other colour is a CSS colour.
 TOAST_COLORS = ("info", "error", "warn", "success")
 
@@ -28,6 +32,8 @@ QUERY_SESSION = "session"
 QUERY_ACK = "ack"
 #: Query argument asking for a file of the browser client (``?webio_static=webio.js``).
 QUERY_STATIC = "webio_static"
+#: Query argument naming the version of a client file; such URLs are cached for good.
+QUERY_VERSION = "v"
 #: HTTP header carrying the session id of a poll or POST (and of the reply that created it).
 SESSION_HEADER = "webio-session-id"
 #: Value of the session header that asks for a new session.

@@ -22,6 +22,8 @@ class OutputBase(TypedDict):
 
     #: CSS declarations appended to the element's inline style.
     style: NotRequired[str]
+    #: A click on the element sends ``callback`` with ``task_id`` = this and null data.
+    click_callback_id: NotRequired[str]
 
 
 OUTPUTS: Registry[TypedKind[Any]] = Registry("output type", common=OutputBase)

@@ -8,6 +8,8 @@ from typing_extensions import TypedDict
 
 #: How sessions talk to the page: one WebSocket each, or HTTP polling.
 Transport = Literal["websocket", "http"]
+#: One of ``THEMES``.
+Theme = Literal["default", "dark", "sketchy", "minty", "yeti"]
 
 
 class PageConfig(TypedDict):
@@ -20,3 +22,4 @@ class PageConfig(TypedDict):
     app: str
     #: Where the client's files are: a URL prefix to which a file name is appended.
     static: str
+    theme: Theme

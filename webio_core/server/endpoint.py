@@ -14,16 +14,18 @@ import threading
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
+from .._version import __version__
 from ..config import app_config
 from ..plugins import Plugins, get_plugins
 from ..protocol import PROTOCOL_VERSION, ClientFrame, decode_client_frame
 from ..protocol.commands import SESSION, SessionSpec
-from ..protocol.constants import QUERY_STATIC
+from ..protocol.constants import QUERY_STATIC, QUERY_VERSION
 from ..session.base import Link, Session
 from ..session.coroutinebased import CoroutineSession, session_event_loop
 from ..session.info import SessionInfo
 from ..session.threadbased import ThreadSession
 from .backend import Backend
+from .delivery import deliver, deliver_page, prepared_file
 from .options import ServerOptions
 from .page import render_page
 from .registry import LocalSessions, SessionRegistry
@@ -95,9 +97,9 @@ class Endpoint:
     def handle_get(self, request: Request) -> Response:
         """A GET that is not part of a session: a client file, a static_dir file or a page."""
         if QUERY_STATIC in request.query:
-            return self._client_file(request.query[QUERY_STATIC])
+            return self._client_file(request)
         if self.options.static_dir and request.path.startswith(USER_STATIC_PREFIX):
-            return self._user_file(request.path[len(USER_STATIC_PREFIX) :])
+            return self._user_file(request, request.path[len(USER_STATIC_PREFIX) :])
         target = self.resolver.resolve(request)
         if target is None:
             return text_response(404, "No application here.")
@@ -108,24 +110,24 @@ class Endpoint:
             cdn=self.options.cdn,
             extra_head=self.plugins.page_head(target.name),
         )
-        return Response(200, page, "text/html; charset=utf-8", {"Cache-Control": "no-cache"})
+        return deliver_page(request, page)
 
-    def _client_file(self, name: str) -> Response:
-        path = find_static_file(name, self._static_dirs)
+    def _client_file(self, request: Request) -> Response:
+        path = find_static_file(request.query[QUERY_STATIC], self._static_dirs)
         if path is None:
             return text_response(404, "No such file.")
-        return Response(
-            200, path.read_bytes(), content_type(path), {"Cache-Control": "max-age=3600"}
-        )
+        # The page asks for the client's files with the version in the URL (``&v=``).
+        versioned = request.query.get(QUERY_VERSION) == __version__
+        return deliver(request, prepared_file(path, content_type(path)), versioned)
 
-    def _user_file(self, relative_path: str) -> Response:
+    def _user_file(self, request: Request, relative_path: str) -> Response:
         assert self.options.static_dir
         root = os.path.realpath(self.options.static_dir)
         path = os.path.realpath(os.path.join(root, relative_path))
         # realpath resolves "..", symlinks included: what is left must still be under root.
         if os.path.commonpath([root, path]) != root or not os.path.isfile(path):
             return text_response(404, "No such file.")
-        return Response(200, Path(path).read_bytes(), content_type(Path(path)))
+        return deliver(request, prepared_file(Path(path), content_type(Path(path))), False)
 
     # ---- security ---------------------------------------------------------------------------
 

@@ -4,13 +4,52 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Union
+import urllib.parse
+from typing import Any, Union
 
 from .._version import __version__
 from ..config import AppConfig
 from ..protocol import PROTOCOL_VERSION
-from ..protocol.constants import CONFIG_ELEMENT_ID, QUERY_STATIC
-from ..protocol.page import PageConfig, Transport
+from ..protocol.constants import CONFIG_ELEMENT_ID, QUERY_STATIC, QUERY_VERSION, THEMES
+from ..protocol.page import PageConfig, Theme, Transport
+
+#: Light and dark are color modes of ``webio.css``; the other themes have a stylesheet each.
+_COLOR_MODES = ("default", "dark")
+_OWN_STYLESHEET = tuple(theme for theme in THEMES if theme not in _COLOR_MODES)
+#: Set before the stylesheet applies, so that a dark system shows no light flash.
+_FOLLOW_SYSTEM = (
+    "<script>if(matchMedia('(prefers-color-scheme: dark)').matches)"
+    "document.documentElement.setAttribute('data-bs-theme','dark')</script>"
+)
+ICON_FILE = "icon.svg"
+
+
+def stylesheet(theme: str) -> str:
+    return f"webio-{theme}.css" if theme in _OWN_STYLESHEET else "webio.css"
+
+
+def manifest_links(config: AppConfig, icon_url: str) -> list[str]:
+    """An inline web app manifest (so "add to home screen" works) and the touch icon."""
+    if config.manifest is False:
+        return []
+    manifest: dict[str, Any] = {
+        "name": config.title or "webio_core app",
+        "description": config.description or "",
+        "start_url": ".",
+        "display": "standalone",
+        "theme_color": "white",
+        "background_color": "white",
+        "icons": [{"src": icon_url, "type": "image/svg+xml", "sizes": "any"}],
+    }
+    if isinstance(config.manifest, dict):
+        manifest.update(config.manifest)
+    icon = manifest.pop("icon", None) or icon_url
+    data = urllib.parse.quote(json.dumps(manifest))
+    return [
+        f'<link rel="apple-touch-icon" href="{html.escape(str(icon))}">',
+        f'<link rel="manifest" href="data:application/manifest+json,{html.escape(data)}">',
+    ]
+
 
 LOCAL_STATIC_PREFIX = f"?{QUERY_STATIC}="
 
@@ -41,8 +80,9 @@ def render_page(
     extra_head: str = "",
 ) -> str:
     prefix = static_prefix(cdn)
-    version = f"&v={__version__}" if prefix == LOCAL_STATIC_PREFIX else ""
+    version = f"&{QUERY_VERSION}={__version__}" if prefix == LOCAL_STATIC_PREFIX else ""
     title = html.escape(config.title or "webio_core app")
+    theme: Theme = config.theme or "default"  # type: ignore[assignment]
     head = [
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -52,7 +92,12 @@ def render_page(
     ]
     if config.description:
         head.append(f'<meta name="description" content="{html.escape(config.description)}">')
-    head.append(f'<link rel="stylesheet" href="{html.escape(prefix + "webio.css" + version)}">')
+    if theme == "default":
+        head.append(_FOLLOW_SYSTEM)
+    head.append('<meta name="color-scheme" content="light dark">')
+    head.extend(manifest_links(config, prefix + ICON_FILE + version))
+    sheet = prefix + stylesheet(theme) + version
+    head.append(f'<link rel="stylesheet" href="{html.escape(sheet)}">')
     head.extend(f'<link rel="stylesheet" href="{html.escape(url)}">' for url in config.css_file)
     if config.css_style:
         head.append(f"<style>{config.css_style}</style>")
@@ -60,7 +105,11 @@ def render_page(
     if extra_head:
         head.append(extra_head)
     client_config = PageConfig(
-        protocol=PROTOCOL_VERSION, transport=transport, app=app_name, static=prefix
+        protocol=PROTOCOL_VERSION,
+        transport=transport,
+        app=app_name,
+        static=prefix,
+        theme=theme,
     )
     config_json = _script_json(client_config)
     body = [
@@ -70,8 +119,9 @@ def render_page(
     body.extend(f'<script defer src="{html.escape(url)}"></script>' for url in config.js_file)
     if config.js_code:
         body.append(f"<script>{config.js_code}</script>")
+    mode = ' data-bs-theme="dark"' if theme == "dark" else ""
     return (
-        "<!doctype html>\n<html>\n<head>\n"
+        f"<!doctype html>\n<html{mode}>\n<head>\n"
         + "\n".join(head)
         + "\n</head>\n<body>\n"
         + "\n".join(body)

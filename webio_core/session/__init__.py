@@ -1,10 +1,12 @@
-"""Control of the current session, as PyWebIO's ``pywebio.session``: ``defer_call``, ``local``,
-``info``, ``hold``, ``set_env``, ``register_thread``, ``run_async``, ``run_asyncio_coroutine``."""
+"""Control of the current session, as PyWebIO's ``pywebio.session``: ``defer_call``,
+``download``, ``local``, ``info``, ``hold``, ``set_env``, ``register_thread``, ``run_async``,
+``run_asyncio_coroutine``."""
 
 from __future__ import annotations
 
 from .api import (
     defer_call,
+    download,
     hold,
     info,
     local,
@@ -30,6 +32,7 @@ __all__ = [
     "TaskHandler",
     "ThreadSession",
     "defer_call",
+    "download",
     "get_current_session",
     "hold",
     "info",

@@ -128,3 +128,15 @@ class _CurrentInfo:
 
 local: Any = _CurrentLocal()
 info: Any = _CurrentInfo()
+
+
+def download(name: str, content: bytes) -> None:
+    """Have the browser save ``content`` as a file called ``name``."""
+    import base64
+
+    from ..protocol.feedback import DOWNLOAD, DownloadSpec
+
+    if not isinstance(content, (bytes, bytearray)):
+        raise TypeError("download() takes the file's content as bytes")
+    spec = DownloadSpec(name=str(name), content=base64.b64encode(bytes(content)).decode("ascii"))
+    get_current_session().send(DOWNLOAD(spec))

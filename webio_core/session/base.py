@@ -7,6 +7,7 @@ thread, or an asyncio task); a transport attaches a :class:`Link` to carry its c
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 import threading
@@ -15,6 +16,8 @@ from typing import Any, Callable, Optional, Protocol
 from ..protocol import ClientEvent, ClientFrame, Message, ProtocolError
 from ..protocol.commands import CLOSE_SESSION, SET_ENV, TOAST, EmptySpec, SetEnvSpec, toast_spec
 from ..protocol.events import EVENTS
+from ..protocol.feedback import BUSY, BusySpec
+from .activity import Activity
 from .callbacks import CallbackEntry, Callbacks, Decoder
 from .errors import SessionClosedException
 from .info import LocalNamespace, SessionInfo
@@ -87,6 +90,7 @@ class Session:
         self._wake: Callable[[], None] = lambda: None
         self._close_listeners: list[Callable[[Session], None]] = []
         self._routes = {"task": self.pending.deliver, "callback": self._run_callback_event}
+        self.activity = Activity(self._notify_busy)
 
     # ---- transport side -------------------------------------------------------------------
 
@@ -109,6 +113,7 @@ class Session:
     def start(self) -> None:
         """Run the app. Called once by the transport after it attached its link."""
         self._observer.session_created(self)
+        self.activity.main(True)
         self._start_task()
 
     def receive(self, frame: ClientFrame) -> int:
@@ -201,6 +206,12 @@ class Session:
         awaitable in coroutine-based ones."""
         raise NotImplementedError
 
+    def _waiting(self, task: ClientTask) -> Any:
+        """The context of a wait for ``task``: not busy while the user is asked."""
+        if task.waits_for_user:
+            return self.activity.waiting_for_user()
+        return contextlib.nullcontext()
+
     def _open_task(self, task: ClientTask) -> tuple[str, Any]:
         task_id = self.new_id("t")
         inbox = self.pending.open(task_id)
@@ -210,6 +221,17 @@ class Session:
             self._close_task(task, task_id)
             raise
         return task_id, inbox
+
+    def _notify_busy(self, busy: bool) -> None:
+        # Past the send window on purpose: called under the activity lock, it must not wait,
+        # and it is one small command per change of state.
+        if self.closed:
+            return
+        try:
+            self.outbox.append(BUSY(BusySpec(busy=busy)))
+        except OutboxOverflow:
+            return
+        self._wake()
 
     def _close_task(self, task: ClientTask, task_id: str) -> None:
         self.pending.close(task_id)
@@ -270,6 +292,7 @@ class Session:
         return self.id[:8]
 
     def _on_task_finished(self) -> None:
+        self.activity.main(False)
         with self._lock:
             self._task_finished = True
         self._close_if_idle()

@@ -128,14 +128,15 @@ class CoroutineSession(Session):
 
     def run_task(self, task: ClientTask) -> Any:
         async def wait() -> Any:
-            task_id, inbox = self._open_task(task)
-            try:
-                while True:
-                    done, result = self._apply(task, task_id, await inbox.get())
-                    if done:
-                        return result
-            finally:
-                self._close_task(task, task_id)
+            with self._waiting(task):
+                task_id, inbox = self._open_task(task)
+                try:
+                    while True:
+                        done, result = self._apply(task, task_id, await inbox.get())
+                        if done:
+                            return result
+                finally:
+                    self._close_task(task, task_id)
 
         return wait()
 
@@ -146,14 +147,15 @@ class CoroutineSession(Session):
         if self.closed or (entry.mutex_mode and entry.running):
             return
         try:
-            result = self._context.run(entry.callback, *args)
+            with self.activity.running_callback():
+                result = self._context.run(entry.callback, *args)
         except Exception as exc:
             self._report_task_error(exc)
             return
         if inspect.isawaitable(result):
             self._begin_background_work()
             entry.running = True
-            task = self._spawn(result, True)
+            task = self._spawn(self._as_callback(result), True)
             task.add_done_callback(lambda _: setattr(entry, "running", False))
 
     def run_async(self, coro: Coroutine[Any, Any, Any]) -> TaskHandler:
@@ -183,9 +185,14 @@ class CoroutineSession(Session):
         except RuntimeError:
             pass  # the loop is closed, and its tasks with it
 
+    async def _as_callback(self, awaitable: Awaitable[Any]) -> Any:
+        with self.activity.running_callback():
+            return await awaitable
+
     async def hold(self) -> None:
-        while not self.closed:
-            await asyncio.sleep(0.2)
+        with self.activity.waiting_for_user():
+            while not self.closed:
+                await asyncio.sleep(0.2)
 
     @property
     def tasks(self) -> set[asyncio.Task[Any]]:

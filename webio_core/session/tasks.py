@@ -29,6 +29,10 @@ class ClientTask:
     """Something an app waits for the client to answer. Subclasses implement :meth:`open`
     and :meth:`handle`."""
 
+    #: Whether the answer comes from the user (a form, a pin change), so that the app is not
+    #: busy while it waits; reading a pin is answered by the browser at once.
+    waits_for_user = True
+
     def open(self, session: Session, task_id: str) -> None:
         """Ask the client (send the commands that show the form, run the script...)."""
         raise NotImplementedError

@@ -77,14 +77,15 @@ class ThreadSession(Session):
                 raise SessionClosedException("the session has been closed")
 
     def run_task(self, task: ClientTask) -> Any:
-        task_id, inbox = self._open_task(task)
-        try:
-            while True:
-                done, result = self._apply(task, task_id, inbox.get())
-                if done:
-                    return result
-        finally:
-            self._close_task(task, task_id)
+        with self._waiting(task):
+            task_id, inbox = self._open_task(task)
+            try:
+                while True:
+                    done, result = self._apply(task, task_id, inbox.get())
+                    if done:
+                        return result
+            finally:
+                self._close_task(task, task_id)
 
     def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
         if self.closed:
@@ -123,7 +124,8 @@ class ThreadSession(Session):
 
     def _invoke(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
         try:
-            callback(*args)
+            with self.activity.running_callback():
+                callback(*args)
         except SessionException as exc:
             if not self.closed:
                 self._report_task_error(exc)
@@ -160,7 +162,8 @@ class ThreadSession(Session):
         thread.run = run_in_session  # type: ignore[method-assign]
 
     def hold(self) -> None:
-        self.wait_closed()
+        with self.activity.waiting_for_user():
+            self.wait_closed()
 
     @property
     def threads(self) -> list[threading.Thread]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
 
-from ..protocol import commands, outputs, pins, uploads
+from ..protocol import commands, datatable, feedback, layouts, outputs, pins, uploads
 from ..protocol.constants import ROOT_SCOPE
 from .files import Outgoing
+from .nesting import map_nested
 from .pins import PinModel
 
 #: Owner of the files picked in pins (forms own theirs by task_id).
@@ -18,6 +20,8 @@ PIN_FILES = "pin"
 class Scope:
     name: str
     children: list[Union[Scope, dict[str, Any]]] = field(default_factory=list)
+    #: The ``scope`` output that made it (None for scopes made by ``set_scope``).
+    spec: Optional[dict[str, Any]] = None
 
 
 @dataclass
@@ -73,6 +77,13 @@ class PageModel:
         self.session_spec: Optional[dict[str, Any]] = None
         self.closed = False
         self.last_seq = 0
+        #: The open popup (a scope), its spec, and the files the page was asked to save.
+        self.popup: Optional[Scope] = None
+        self.popup_spec: Optional[dict[str, Any]] = None
+        self.downloads: list[tuple[str, bytes]] = []
+        #: Each ``busy`` the server sent, in order.
+        self.busy: list[bool] = []
+        self.datatable_commands: list[dict[str, Any]] = []
         #: Events the page sends in answer to commands (pins, uploads), for the client to send.
         self.outgoing: list[Outgoing] = []
         #: ``send_later`` sends what the page says on its own later (a pin wait's timeout).
@@ -102,12 +113,25 @@ class PageModel:
             commands.SET_ENV.name: lambda spec, _: self.env.update(spec),
             commands.CLOSE_SESSION.name: self._on_close_session,
             commands.FORM_READY.name: self._on_form_ready,
+            feedback.POPUP.name: self._on_popup,
+            feedback.CLOSE_POPUP.name: self._on_close_popup,
+            feedback.DOWNLOAD.name: lambda spec, _: self.downloads.append(
+                (spec["name"], base64.b64decode(spec["content"]))
+            ),
+            feedback.BUSY.name: lambda spec, _: self.busy.append(spec["busy"]),
+            feedback.SET_PROGRESSBAR.name: self._on_set_progressbar,
+            datatable.DATATABLE_UPDATE.name: self._datatable_command,
+            datatable.DATATABLE_INSERT.name: self._datatable_command,
+            datatable.DATATABLE_REMOVE.name: self._datatable_command,
             uploads.UPLOAD_FILES.name: self._on_upload_files,
             pins.PIN_VALUE.name: self._answer(self.pins.value_of),
             pins.PIN_WAIT.name: self._answer(self.pins.wait),
             pins.PIN_UPDATE.name: self._answer(lambda spec, _: self.pins.update(spec)),
             pins.PIN_ONCHANGE.name: self._answer(lambda spec, _: self.pins.on_change(spec)),
         }
+
+    def _datatable_command(self, spec: Any, task_id: str) -> None:
+        self.datatable_commands.append(spec)
 
     def _answer(self, handler: Callable[[Any, str], list[Outgoing]]) -> Callable[[Any, str], None]:
         return lambda spec, task_id: self.outgoing.extend(handler(spec, task_id))
@@ -155,14 +179,34 @@ class PageModel:
         self.closed = True
 
     def _node(self, spec: dict[str, Any]) -> Union[Scope, dict[str, Any]]:
+        """An output as the page holds it: scopes (nested ones too) become :class:`Scope`
+        objects that later outputs can go into; pins are registered."""
         if spec["type"] == pins.PIN.name:
             self.pins.show(spec["field"])
-        if spec["type"] != outputs.SCOPE.name:
-            return spec
-        scope = Scope(spec["name"])
-        self.scopes[scope.name] = scope
-        scope.children = [self._node(child) for child in spec.get("contents", [])]
-        return scope
+        if spec["type"] == outputs.SCOPE.name:
+            scope = Scope(spec["name"], spec=spec)
+            self.scopes[scope.name] = scope
+            scope.children = [self._node(child) for child in spec.get("contents", [])]
+            return scope
+        return map_nested(spec, self._node)
+
+    def _on_popup(self, spec: Any, task_id: str) -> None:
+        if self.popup is not None:
+            self._forget(self.popup)
+        self.popup = Scope(spec["scope"])
+        self.popup.children = [self._node(child) for child in spec["contents"]]
+        self.scopes[self.popup.name] = self.popup
+        self.popup_spec = spec
+
+    def _on_close_popup(self, spec: Any, task_id: str) -> None:
+        if self.popup is not None:
+            self._forget(self.popup)
+        self.popup = None
+
+    def _on_set_progressbar(self, spec: Any, task_id: str) -> None:
+        for output in self.outputs():
+            if output["type"] == feedback.PROGRESSBAR.name and output["name"] == spec["name"]:
+                output["value"], output["label"] = spec["value"], spec["label"]
 
     def _scope_ctl(self, spec: dict[str, Any]) -> None:
         if "set_scope" in spec:
@@ -207,30 +251,41 @@ class PageModel:
     # ---- reading ----------------------------------------------------------------------------
 
     def outputs(self, scope: str = ROOT_SCOPE) -> list[dict[str, Any]]:
-        """Every output spec inside ``scope``, in page order."""
+        """Every output spec inside ``scope``, nested ones included, in page order."""
         found: list[dict[str, Any]] = []
 
-        def walk(node: Scope) -> None:
-            for child in node.children:
-                if isinstance(child, Scope):
+        def walk(value: Any) -> Any:
+            if isinstance(value, Scope):
+                for child in value.children:
                     walk(child)
-                else:
-                    found.append(child)
+            else:
+                found.append(value)
+                map_nested(value, walk)
+            return value
 
         if scope in self.scopes:
             walk(self.scopes[scope])
         return found
 
     def texts(self, scope: str = ROOT_SCOPE) -> list[str]:
-        """The visible text of each output in ``scope``."""
-        return [text for spec in self.outputs(scope) for text in VISIBLE_TEXT[spec["type"]](spec)]
+        """The visible text of each output in ``scope`` (and of an open popup, for ROOT)."""
+        specs = self.outputs(scope)
+        if scope == ROOT_SCOPE and self.popup is not None:
+            specs += [{"type": "text", "content": self.popup_spec["title"]}]  # type: ignore[index]
+            specs += self.outputs(self.popup.name)
+        return [text for spec in specs for text in VISIBLE_TEXT[spec["type"]](spec)]
 
 
 def _content(spec: dict[str, Any]) -> list[str]:
     return [spec["content"]]
 
 
-#: What a reader sees of each output type (scopes hold other outputs, read on their own).
+def _nothing(spec: dict[str, Any]) -> list[str]:
+    # Holds other outputs (read on their own) or shows no text of its own.
+    return []
+
+
+#: What a reader sees of each output type itself (the outputs it holds are read on their own).
 VISIBLE_TEXT: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     outputs.TEXT.name: _content,
     outputs.MARKDOWN.name: _content,
@@ -238,6 +293,19 @@ VISIBLE_TEXT: dict[str, Callable[[dict[str, Any]], list[str]]] = {
     outputs.CODE.name: _content,
     outputs.LINK.name: lambda spec: [spec["name"]],
     outputs.BUTTONS.name: lambda spec: [b["label"] for b in spec["buttons"]],
-    outputs.SCOPE.name: lambda spec: [],
+    outputs.SCOPE.name: _nothing,
     pins.PIN.name: lambda spec: [spec["field"]["label"]],
+    layouts.TABLE.name: _nothing,
+    layouts.GRID.name: _nothing,
+    layouts.TABS.name: lambda spec: [tab["title"] for tab in spec["tabs"]],
+    layouts.COLLAPSE.name: lambda spec: [spec["title"]],
+    layouts.SCROLLABLE.name: _nothing,
+    layouts.ALERT.name: _nothing,
+    layouts.WIDGET.name: lambda spec: [spec["template"]],
+    feedback.IMAGE.name: lambda spec: [spec["alt"]] if spec["alt"] else [],
+    feedback.PROGRESSBAR.name: lambda spec: [
+        spec["label"] if spec["label"] is not None else f"{spec['value'] * 100:.1f}%"
+    ],
+    feedback.LOADING.name: _nothing,
+    datatable.DATATABLE.name: _nothing,
 }

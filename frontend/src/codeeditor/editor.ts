@@ -1,7 +1,8 @@
 // The code editor (CodeMirror 6) standing in for a textarea: it writes every change into the
 // textarea, fires the textarea's change and blur events as typing into it would, and copies
 // the textarea's validity mark and ARIA description. Esc toggles a full-screen view (after an
-// Esc, Tab leaves the editor, as CodeMirror lets it).
+// Esc, Tab leaves the editor, as CodeMirror lets it). An editor asked to be light turns dark
+// with the page (colormode.ts): CodeMirror's light colours do not read on a dark page.
 
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { indentWithTab } from "@codemirror/commands";
@@ -11,6 +12,7 @@ import { Compartment, EditorState, Extension, Transaction } from "@codemirror/st
 import { oneDark } from "@codemirror/theme-one-dark";
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view";
 import { minimalSetup } from "codemirror";
+import { COLOR_MODE_ATTRIBUTE, colorModeOf } from "../colormode";
 import type { CodeEditor, CodeEditorOptions } from "./api";
 import { languageSupport } from "./languages";
 
@@ -27,6 +29,7 @@ export function createEditor(options: CodeEditorOptions): CodeEditor {
   const readOnly = new Compartment();
   const look = new Compartment();
   const aria = new Compartment();
+  const palette = new Compartment();
   let fullScreen = false;
   /** The text at the last change event: a blur after an edit is a change. */
   let committed = source.value;
@@ -38,6 +41,7 @@ export function createEditor(options: CodeEditorOptions): CodeEditor {
   const lookOf = () => EditorView.editorAttributes.of({ class: editorClass() });
   const ariaOf = () => EditorView.contentAttributes.of(contentAria(source));
   const readOnlyOf = (value: boolean) => [EditorState.readOnly.of(value), EditorView.editable.of(!value)];
+  const paletteOf = () => (options.theme === "dark" || colorModeOf(document) === "dark" ? oneDark : LIGHT);
 
   const view = new EditorView({
     doc: source.value,
@@ -57,7 +61,7 @@ export function createEditor(options: CodeEditorOptions): CodeEditor {
       EditorState.tabSize.of(options.tabSize),
       indentUnit.of(" ".repeat(options.tabSize)),
       languageSupport(options.language),
-      options.theme === "dark" ? oneDark : LIGHT,
+      palette.of(paletteOf()),
       sizing(options.rows),
       readOnly.of(readOnlyOf(options.readOnly)),
       look.of(lookOf()),
@@ -95,6 +99,14 @@ export function createEditor(options: CodeEditorOptions): CodeEditor {
   new MutationObserver(() => {
     view.dispatch({ effects: [look.reconfigure(lookOf()), aria.reconfigure(ariaOf())] });
   }).observe(source, { attributes: true, attributeFilter: ["class", ...MIRRORED] });
+
+  // The page's colour mode changes (the system's preference, with the "default" theme). An
+  // editor gone from the page stops listening at the next change.
+  const modeWatch = new MutationObserver(() => {
+    if (!view.dom.isConnected) modeWatch.disconnect();
+    else view.dispatch({ effects: palette.reconfigure(paletteOf()) });
+  });
+  modeWatch.observe(document.documentElement, { attributes: true, attributeFilter: [COLOR_MODE_ATTRIBUTE] });
 
   return {
     element: view.dom,

@@ -1,5 +1,6 @@
 // `output` and `output_ctl`: content and named scopes of the output area.
 
+import type { Datatables } from "../datatables";
 import type { CommandHandlers } from "../dispatcher";
 import { insertAt } from "../dom";
 import type { CommandSpecs } from "../generated/protocol";
@@ -7,22 +8,35 @@ import { ROOT_SCOPE } from "../layout";
 import { RenderContext, renderOutput } from "../outputs/index";
 import type { Pins } from "../pins/index";
 import { has, int, obj, str } from "../read";
-import { Scopes } from "../scopes";
+import type { Scopes } from "../scopes";
 import type { CommandContext, EnvState } from "./context";
+import type { ProgressBars } from "./progress";
 
-export function outputCommands(
+/** How outputs are rendered, wherever they go (the output area, a popup). */
+export function renderContext(
   ctx: CommandContext,
-  env: EnvState,
+  scopes: Scopes,
   pins: Pins,
-): Pick<CommandHandlers, "output" | "output_ctl"> {
-  const scopes = new Scopes(ctx.layout.root);
+  bars: ProgressBars,
+  datatables: Datatables,
+): RenderContext {
   const render: RenderContext = {
-    callback: (callbackId, index) => ctx.send("callback", callbackId, index),
+    assets: ctx.assets,
+    callback: (callbackId, data) => ctx.send("callback", callbackId, data),
     render: (spec) => renderOutput(spec, render),
     registerScope: (name, node) => scopes.register(name, node),
     pin: (field) => pins.render(field),
+    registerProgressbar: (name, bar) => bars.register(name, bar),
+    datatables,
   };
+  return render;
+}
 
+export function outputCommands(
+  env: EnvState,
+  scopes: Scopes,
+  render: RenderContext,
+): Pick<CommandHandlers, "output" | "output_ctl"> {
   return {
     output: ({ spec }) => {
       const scopeName = str(spec, "scope", ROOT_SCOPE);
@@ -36,7 +50,7 @@ export function outputCommands(
         console.warn("webio: output command without an output spec skipped");
         return;
       }
-      const node = renderOutput(output, render);
+      const node = render.render(output);
       if (!node) return;
       if (env.outputAnimation) node.classList.add("webio-enter");
       insertAt(target, node, int(spec, "position", -1));

@@ -10,6 +10,8 @@ export const CONFIG_ELEMENT_ID = "webio-config";
 export const DEFAULT_APP = "index";
 /** The scope that always exists: the page's output area. */
 export const ROOT_SCOPE = "ROOT";
+/** The page themes of `config(theme=...)`: "default" follows the system's light or dark preference; the last three are Bootswatch themes, each its own stylesheet (`webio-<theme>.css`). */
+export const THEMES = ["default", "dark", "sketchy", "minty", "yeti"] as const;
 /** The named colours of a toast; any other colour is a CSS colour. */
 export const TOAST_COLORS = ["info", "error", "warn", "success"] as const;
 /** Query argument naming the app of a page, a session or a poll. */
@@ -20,6 +22,8 @@ export const QUERY_SESSION = "session";
 export const QUERY_ACK = "ack";
 /** Query argument asking for a file of the browser client (`?webio_static=webio.js`). */
 export const QUERY_STATIC = "webio_static";
+/** Query argument naming the version of a client file; such URLs are cached for good. */
+export const QUERY_VERSION = "v";
 /** HTTP header carrying the session id of a poll or POST (and of the reply that created it). */
 export const SESSION_HEADER = "webio-session-id";
 /** Value of the session header that asks for a new session. */
@@ -84,6 +88,22 @@ export interface CommandSpecs {
   set_env: SetEnvSpec;
   /** The session is over: the client stops without reconnecting and disables its controls. */
   close_session: EmptySpec;
+  /** Replaces every record (`row_id` null), one row's record, or one cell (`field`, a path of keys) of datatable `instance_id`. */
+  datatable_update: DatatableUpdateSpec;
+  /** Inserts `records` before row `row_id` (at the end when null). */
+  datatable_insert: DatatableInsertSpec;
+  /** Removes the rows of these ids. */
+  datatable_remove: DatatableRemoveSpec;
+  /** Moves progress bar `name` to `value` (0 to 1), with `label` or the percentage. */
+  set_progressbar: SetProgressbarSpec;
+  /** Shows a popup (replacing an open one) holding `contents`; `scope` names its body as a scope for later outputs. `implicit_close`: a click outside or Esc closes it; `closable`: it has a close button (else only `close_popup` closes it). */
+  popup: PopupSpec;
+  /** Closes the open popup, if any. */
+  close_popup: EmptySpec;
+  /** The browser saves `content` (base64) as file `name`. */
+  download: DownloadSpec;
+  /** `busy`: the app is working with nothing to ask the user; after a moment without new output the page shows a discreet sign, until `busy` is false again. */
+  busy: BusySpec;
   /** Asks for the current value of pin `name`: the client answers with `pin_value`. */
   pin_value: PinValueSpec;
   /** Asks to be told of the next change of any of these pins: the client answers with `pin_change`, or with null after `timeout` seconds (null: no timeout). */
@@ -96,7 +116,7 @@ export interface CommandSpecs {
   upload_files: UploadFilesSpec;
 }
 
-export const COMMAND_NAMES = ["session", "output", "output_ctl", "input_group", "update_input", "destroy_form", "form_ready", "toast", "set_env", "close_session", "pin_value", "pin_wait", "pin_update", "pin_onchange", "upload_files"] as const;
+export const COMMAND_NAMES = ["session", "output", "output_ctl", "input_group", "update_input", "destroy_form", "form_ready", "toast", "set_env", "close_session", "datatable_update", "datatable_insert", "datatable_remove", "set_progressbar", "popup", "close_popup", "download", "busy", "pin_value", "pin_wait", "pin_update", "pin_onchange", "upload_files"] as const;
 export type CommandName = keyof CommandSpecs;
 export type Command = {
   [K in CommandName]: {
@@ -119,11 +139,33 @@ export interface OutputSpecs {
   buttons: ButtonsOutput & OutputBase;
   /** A new named scope holding `contents`. */
   scope: ScopeOutput & OutputBase;
+  /** A datatable of `records`. Selecting rows (when `on_select`) or clicking action button *i* sends `datatable_action` with `task_id = callback_id`. */
+  datatable: DatatableOutput & OutputBase;
+  /** An `<img>`: `src` is an http(s) or relative URL, or a `data:image/...` URL (any other scheme shows nothing); `width` / `height` are its HTML attributes. */
+  image: ImageOutput & OutputBase;
+  /** A progress bar at `value` (0 to 1) named `name` for `set_progressbar`; `label` replaces the percentage; with `auto_close` it goes away at 1. */
+  progressbar: ProgressbarOutput & OutputBase;
+  /** A spinning (`border`) or pulsing (`grow`) loading sign. */
+  loading: LoadingOutput & OutputBase;
+  /** A table; with `header`, the first row is its header (`<th>` cells). */
+  table: TableOutput & OutputBase;
+  /** A CSS grid (`put_row`, `put_column`, `put_grid`): `flow` is `grid-auto-flow`; `columns` / `rows` are `grid-template-columns` / `-rows`. */
+  grid: GridOutput & OutputBase;
+  /** Tabs; the first is shown. */
+  tabs: TabsOutput & OutputBase;
+  /** A section that opens and closes when its title is clicked. */
+  collapse: CollapseOutput & OutputBase;
+  /** A box of at least `min_height` and at most `max_height` pixels that scrolls; with `keep_bottom` it follows new content at its bottom (unless the user scrolled up). */
+  scrollable: ScrollableOutput & OutputBase;
+  /** A coloured message box (`put_info`, `put_success`, `put_warning`, `put_error`); `closable` adds a close button. */
+  alert: AlertOutput & OutputBase;
+  /** HTML rendered from a Mustache `template` with `data`; the template's `pywebio_output_parse` lambda renders the output spec (or the text) it is given. The result is sanitised as `put_html(sanitize=True)` is. */
+  widget: WidgetOutput & OutputBase;
   /** A form field in the output area, without a form: a pin widget. */
   pin: PinOutput & OutputBase;
 }
 
-export const OUTPUT_TYPES = ["text", "markdown", "html", "code", "link", "buttons", "scope", "pin"] as const;
+export const OUTPUT_TYPES = ["text", "markdown", "html", "code", "link", "buttons", "scope", "datatable", "image", "progressbar", "loading", "table", "grid", "tabs", "collapse", "scrollable", "alert", "widget", "pin"] as const;
 export type OutputType = keyof OutputSpecs;
 export type OutputOf<K extends OutputType> = OutputSpecs[K] & { type: K };
 export type OutputSpec = { [K in OutputType]: OutputOf<K> }[OutputType];
@@ -175,6 +217,8 @@ export interface EventData {
   input_event: InputEventData;
   /** A button was clicked (data: its index), an input's action button or a toast (data: null). */
   callback: number | null;
+  /** The selected rows' ids, and the action button clicked (null: the selection changed). */
+  datatable_action: DatatableActionData;
   /** Answers `pin_value`: the pin's value, or null when the page has no such pin. */
   pin_value: PinValueData | null;
   /** Answers `pin_wait`: the pin that changed, or null when the wait timed out. */
@@ -187,7 +231,7 @@ export interface EventData {
   upload_error: UploadErrorData;
 }
 
-export const EVENT_NAMES = ["from_submit", "input_event", "callback", "pin_value", "pin_change", "pin_callback", "upload_chunk", "upload_error"] as const;
+export const EVENT_NAMES = ["from_submit", "input_event", "callback", "datatable_action", "pin_value", "pin_change", "pin_callback", "upload_chunk", "upload_error"] as const;
 export type EventName = keyof EventData;
 export type ClientEvent = {
   [K in EventName]: { seq: number; task_id: string; event: K; data: EventData[K] };
@@ -209,6 +253,18 @@ export interface ServerFrame {
 /** A row of buttons; the value is the index (int) of the button pressed. */
 export interface ActionsFieldSpec {
   buttons: ActionButton[];
+}
+
+/** A coloured message box (`put_info`, `put_success`, `put_warning`, `put_error`); `closable` adds a close button. */
+export interface AlertOutput {
+  color: "info" | "success" | "warning" | "danger";
+  contents: OutputSpec[];
+  closable: boolean;
+}
+
+/** `busy`: the app is working with nothing to ask the user; after a moment without new output the page shows a discreet sign, until `busy` is false again. */
+export interface BusySpec {
+  busy: boolean;
 }
 
 /** A row of buttons; a click on button *i* sends `callback` with `task_id = callback_id` and `data = i`. */
@@ -237,6 +293,72 @@ export interface CodeOutput {
   content: string;
   language: string;
   rows: number | null;
+}
+
+/** A section that opens and closes when its title is clicked. */
+export interface CollapseOutput {
+  title: string;
+  contents: OutputSpec[];
+  open: boolean;
+}
+
+/** The selected rows' ids, and the action button clicked (null: the selection changed). */
+export interface DatatableActionData {
+  rows: (string | number)[];
+  action: number | null;
+}
+
+/** Inserts `records` before row `row_id` (at the end when null). */
+export interface DatatableInsertSpec {
+  instance_id: string;
+  records: unknown[];
+  row_id: string | number | null;
+}
+
+/** A datatable of `records`. Selecting rows (when `on_select`) or clicking action button *i* sends `datatable_action` with `task_id = callback_id`. */
+export interface DatatableOutput {
+  records: unknown[];
+  callback_id: string | null;
+  /** Labels of the action buttons shown for a selection; null is a separator. */
+  actions: (string | null)[];
+  on_select: boolean;
+  multiple_select: boolean;
+  /** Path of keys of the id field; null: rows are numbered. */
+  id_field: string[] | null;
+  /** The columns shown and their order, as a tree of names (null: those of the first record). */
+  column_order: Record<string, unknown> | null;
+  /** Column properties by field name. */
+  field_args: Record<string, unknown>;
+  /** `[path, properties]` pairs for nested fields. */
+  path_args: unknown[];
+  grid_args: Record<string, unknown>;
+  js_function_key: string;
+  cell_content_bar: boolean;
+  /** A CSS height, or "auto". */
+  height: string;
+  theme: string;
+  /** The name commands use for this datatable ("" for none). */
+  instance_id: string;
+}
+
+/** Removes the rows of these ids. */
+export interface DatatableRemoveSpec {
+  instance_id: string;
+  row_ids: (string | number)[];
+}
+
+/** Replaces every record (`row_id` null), one row's record, or one cell (`field`, a path of keys) of datatable `instance_id`. */
+export interface DatatableUpdateSpec {
+  instance_id: string;
+  data: unknown;
+  row_id: string | number | null;
+  field: string[] | null;
+}
+
+/** The browser saves `content` (base64) as file `name`. */
+export interface DownloadSpec {
+  name: string;
+  content: string;
 }
 
 /** No data. */
@@ -280,10 +402,26 @@ export interface FileSpec {
   chunk_size: number;
 }
 
+/** A CSS grid (`put_row`, `put_column`, `put_grid`): `flow` is `grid-auto-flow`; `columns` / `rows` are `grid-template-columns` / `-rows`. */
+export interface GridOutput {
+  contents: OutputSpec[];
+  flow: "row" | "column";
+  columns: string | null;
+  rows: string | null;
+}
+
 /** HTML as given (DOMPurify when `sanitize`). */
 export interface HtmlOutput {
   content: string;
   sanitize: boolean;
+}
+
+/** An `<img>`: `src` is an http(s) or relative URL, or a `data:image/...` URL (any other scheme shows nothing); `width` / `height` are its HTML attributes. */
+export interface ImageOutput {
+  src: string;
+  alt: string;
+  width: string | null;
+  height: string | null;
 }
 
 /** A field lost focus ("blur": the server checks the value and answers with `update_input`) or its value changed ("change", for its `onchange`). */
@@ -319,6 +457,12 @@ export interface LinkOutput {
   new_window: boolean;
 }
 
+/** A spinning (`border`) or pulsing (`grow`) loading sign. */
+export interface LoadingOutput {
+  shape: "border" | "grow";
+  color: "primary" | "secondary" | "success" | "danger" | "warning" | "info" | "light" | "dark";
+}
+
 /** Markdown rendered to HTML, passed through DOMPurify when `sanitize`. */
 export interface MarkdownOutput {
   content: string;
@@ -330,6 +474,8 @@ export interface MarkdownOutput {
 export interface OutputBase {
   /** CSS declarations appended to the element's inline style. */
   style?: string;
+  /** A click on the element sends `callback` with `task_id` = this and null data. */
+  click_callback_id?: string;
 }
 
 /** Renders `output` into scope `scope` at `position` (-1 appends, 0 is first, a negative index counts from the end). */
@@ -348,6 +494,7 @@ export interface PageConfig {
   app: string;
   /** Where the client's files are: a URL prefix to which a file name is appended. */
   static: string;
+  theme: "default" | "dark" | "sketchy" | "minty" | "yeti";
 }
 
 /** Pin `name` changed to `value`. */
@@ -390,6 +537,24 @@ export interface PinWaitSpec {
   timeout: number | null;
 }
 
+/** Shows a popup (replacing an open one) holding `contents`; `scope` names its body as a scope for later outputs. `implicit_close`: a click outside or Esc closes it; `closable`: it has a close button (else only `close_popup` closes it). */
+export interface PopupSpec {
+  title: string;
+  contents: OutputSpec[];
+  size: "small" | "normal" | "large";
+  implicit_close: boolean;
+  closable: boolean;
+  scope: string;
+}
+
+/** A progress bar at `value` (0 to 1) named `name` for `set_progressbar`; `label` replaces the percentage; with `auto_close` it goes away at 1. */
+export interface ProgressbarOutput {
+  name: string;
+  value: number;
+  label: string | null;
+  auto_close: boolean;
+}
+
 /** Radio buttons: sends the chosen index, or null. */
 export interface RadioSpec {
   options: OptionSpec[];
@@ -412,6 +577,15 @@ export interface ScopeOutput {
 export interface ScrollToSpec {
   scroll_to: string;
   position: "top" | "middle" | "bottom";
+}
+
+/** A box of at least `min_height` and at most `max_height` pixels that scrolls; with `keep_bottom` it follows new content at its bottom (unless the user scrolled up). */
+export interface ScrollableOutput {
+  contents: OutputSpec[];
+  min_height: number;
+  max_height: number;
+  keep_bottom: boolean;
+  border: boolean;
 }
 
 /** A drop-down list: sends the chosen index (null when none), or a list of indices when `multiple`. */
@@ -446,6 +620,13 @@ export interface SetEnvSpec {
   output_max_width?: number | string;
 }
 
+/** Moves progress bar `name` to `value` (0 to 1), with `label` or the percentage. */
+export interface SetProgressbarSpec {
+  name: string;
+  value: number;
+  label: string | null;
+}
+
 /** Creates scope `set_scope` in `container` at `position`; when it exists, `if_exist` decides: null leaves it, "clear" empties it, "remove" replaces it. */
 export interface SetScopeSpec {
   set_scope: string;
@@ -462,6 +643,18 @@ export interface SliderSpec {
   step: number | "any";
   float: boolean;
   required: boolean;
+}
+
+/** A table; with `header`, the first row is its header (`<th>` cells). */
+export interface TableOutput {
+  rows: OutputSpec[][];
+  header: boolean;
+  spans: TableSpan[];
+}
+
+/** Tabs; the first is shown. */
+export interface TabsOutput {
+  tabs: Tab[];
 }
 
 /** Plain text in a `<p>` (a `<span>` when `inline`), whitespace preserved. */
@@ -514,6 +707,12 @@ export interface UploadErrorData {
 /** Asks for the content of the files picked in these fields of task `task_id`, in this order; each field's files in the order of its `FileMeta` list. */
 export interface UploadFilesSpec {
   names: string[];
+}
+
+/** HTML rendered from a Mustache `template` with `data`; the template's `pywebio_output_parse` lambda renders the output spec (or the text) it is given. The result is sanitised as `put_html(sanitize=True)` is. */
+export interface WidgetOutput {
+  template: string;
+  data: unknown;
 }
 
 /** One button of an `actions` field: `submit` sends its index as the field's value, `reset` resets the form, `cancel` cancels it. */
@@ -576,4 +775,18 @@ export interface OptionSpec {
   label: string;
   selected: boolean;
   disabled: boolean;
+}
+
+/** One tab: its title and what it shows. */
+export interface Tab {
+  title: string;
+  contents: OutputSpec[];
+}
+
+/** The cell at index `col` of row `row` spans `rows` rows and `cols` columns (the cells it covers are absent from the rows' lists). */
+export interface TableSpan {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
 }

@@ -1,8 +1,10 @@
-// `code`: <pre><code class="hljs"> with highlighting; `rows` caps the visible height.
+// `code`: <pre><code class="hljs">, highlighted once its language has loaded; `rows` caps
+// the visible height.
 
 import { el } from "../dom";
 import type { OutputOf } from "../generated/protocol";
 import { int, str } from "../read";
+import type { RenderContext } from "./context";
 import { highlightInto } from "./highlight";
 
 /** Line height of code blocks in em, kept in sync with style.css. */
@@ -10,10 +12,10 @@ const LINE_HEIGHT_EM = 1.5;
 /** Vertical padding of code blocks in em (top + bottom), as in style.css. */
 const PADDING_EM = 2;
 
-export function renderCode(spec: OutputOf<"code">): HTMLElement {
+export function renderCode(spec: OutputOf<"code">, ctx: RenderContext): HTMLElement {
   const pre = el("pre");
   const code = el("code");
-  highlightInto(code, str(spec, "content"), str(spec, "language"));
+  highlightInto(code, str(spec, "content"), str(spec, "language"), ctx.assets.highlighter);
   pre.appendChild(code);
   const rows = int(spec, "rows", 0);
   if (rows > 0) {

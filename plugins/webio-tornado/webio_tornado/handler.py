@@ -27,7 +27,8 @@ def write_response(handler: tornado.web.RequestHandler, response: Response) -> N
     handler.set_header("Content-Type", response.content_type)
     for name, value in response.headers.items():
         handler.set_header(name, value)
-    handler.finish(response.body_bytes)
+    # Tornado refuses even an empty body with 304.
+    handler.finish(response.body_bytes or None)
 
 
 class WebIOHandler(tornado.websocket.WebSocketHandler):

@@ -4,22 +4,16 @@ and document tables match them, and every other list of wire names agrees with t
 from __future__ import annotations
 
 import ast
+import importlib
 import importlib.util
+import pkgutil
 from pathlib import Path
 
 import pytest
 
+from webio_core import protocol
 from webio_core.input.fields import field_kinds
-from webio_core.protocol import (
-    COMMANDS,
-    EVENTS,
-    FIELDS,
-    OUTPUTS,
-    PROTOCOL_VERSION,
-    commands,
-    pins,
-    uploads,
-)
+from webio_core.protocol import COMMANDS, EVENTS, FIELDS, OUTPUTS, PROTOCOL_VERSION
 from webio_core.protocol.registry import CommandKind, Registry
 from webio_core.testing.page import VISIBLE_TEXT, PageModel
 
@@ -93,9 +87,13 @@ def _names_used_outside_the_protocol() -> set[str]:
 def test_every_command_is_sent_by_the_core():
     """Each command kind is called (which builds its message) somewhere outside the protocol."""
     called = _names_used_outside_the_protocol()
+    modules = [
+        importlib.import_module(f"webio_core.protocol.{info.name}")
+        for info in pkgutil.iter_modules(protocol.__path__)
+    ]
     kinds = {
         name: value
-        for module in (commands, pins, uploads)
+        for module in modules
         for name, value in vars(module).items()
         if isinstance(value, CommandKind)
     }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.parse
+from pathlib import Path
 
 import pytest
 
@@ -39,6 +41,7 @@ def test_config_json():
         "transport": "http",
         "app": "shop",
         "static": LOCAL_STATIC_PREFIX,
+        "theme": "default",
     }
 
 
@@ -48,9 +51,10 @@ def test_config_json():
 def test_app_name_cannot_break_out_of_the_config(name):
     html = page(app_name=name)
     assert config_json(html)["app"] == name
-    # Exactly the scripts the page puts there, none injected or closed early.
-    assert len(re.findall(r"<script", html, re.I)) == 2
-    assert len(re.findall(r"</script", html, re.I)) == 2
+    # Exactly the scripts the page puts there (the color mode, the client, its configuration),
+    # none injected or closed early.
+    assert len(re.findall(r"<script", html, re.I)) == 3
+    assert len(re.findall(r"</script", html, re.I)) == 3
     assert "<!--" not in html
 
 
@@ -58,7 +62,7 @@ def test_title_and_description_escaped():
     html = page(config=AppConfig(title=EVIL, description='say "hi" <b>'))
     assert "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--</title>" in html
     assert '<meta name="description" content="say &quot;hi&quot; &lt;b&gt;">' in html
-    assert len(re.findall(r"<script", html, re.I)) == 2
+    assert len(re.findall(r"<script", html, re.I)) == 3
 
 
 def test_default_title():
@@ -100,3 +104,60 @@ def test_extra_head_and_user_code():
     assert '<link rel="stylesheet" href="plugin.css">' in head
     assert "<style>p{color:red}</style>" in head
     assert "<script>console.log(1)</script>" in body
+
+
+@pytest.mark.parametrize(
+    ("theme", "sheet", "mode"),
+    [
+        (None, "webio.css", None),
+        ("default", "webio.css", None),
+        ("dark", "webio.css", "dark"),
+        ("sketchy", "webio-sketchy.css", None),
+        ("minty", "webio-minty.css", None),
+        ("yeti", "webio-yeti.css", None),
+    ],
+)
+def test_themes(theme, sheet, mode):
+    html = page(config=AppConfig(theme=theme))
+    assert f'href="?webio_static={sheet}&amp;v=' in html
+    assert config_json(html)["theme"] == (theme or "default")
+    assert ('<html data-bs-theme="dark">' in html) == (mode == "dark")
+    # The default theme follows the system's preference, set before the stylesheet applies.
+    follows = "prefers-color-scheme: dark" in html.split('rel="stylesheet"')[0]
+    assert follows == (theme in (None, "default"))
+
+
+def test_every_theme_has_its_stylesheet_built():
+    from webio_core import STATIC_PATH
+    from webio_core.protocol.constants import THEMES
+    from webio_core.server.page import stylesheet
+
+    for theme in THEMES:
+        assert (Path(STATIC_PATH) / stylesheet(theme)).is_file(), theme
+
+
+def test_unknown_theme_is_a_clear_error(monkeypatch):
+    from webio_core import config
+    from webio_core.config import app_config
+
+    with pytest.raises(ValueError, match="unknown theme 'neon'; the themes are default, dark"):
+        config(theme="neon")
+    monkeypatch.setenv("PYWEBIO_THEME", "neon")
+    with pytest.raises(ValueError, match="PYWEBIO_THEME: unknown theme 'neon'"):
+        app_config(lambda: None)
+    monkeypatch.setenv("PYWEBIO_THEME", "minty")
+    assert app_config(lambda: None).theme == "minty"
+
+
+def test_manifest():
+    def manifest_of(html):
+        match = re.search(r'rel="manifest" href="data:application/manifest\+json,([^"]+)"', html)
+        return None if match is None else json.loads(urllib.parse.unquote(match.group(1)))
+
+    default = manifest_of(page(config=AppConfig(title="Shop")))
+    assert default["name"] == "Shop" and default["display"] == "standalone"
+    assert default["icons"][0]["src"].startswith("?webio_static=icon.svg")
+    assert manifest_of(page(config=AppConfig(manifest=False))) is None
+    custom = page(config=AppConfig(manifest={"name": "Mine", "icon": "/i.png"}))
+    assert manifest_of(custom)["name"] == "Mine"
+    assert '<link rel="apple-touch-icon" href="/i.png">' in custom

@@ -15,6 +15,8 @@ from webio_core.testing import app_variant, eventually, http_request, serve
 pytestmark = pytest.mark.usefixtures("webio_no_leaked_threads")
 
 BURST = 2500
+#: The burst and what comes with it: the session, the app busy then waiting, the form.
+TOTAL = BURST + 4
 
 
 def burst_then_wait() -> None:
@@ -31,9 +33,9 @@ def test_a_burst_comes_in_bounded_replies_flagged_as_partial(webio_backend):
         session_id = headers["webio-session-id"]
         commands = json.loads(body)["commands"]
         first_reply = len(commands)
-        # session + the burst + the form: wait until all of it waits in the outbox.
+        # session, busy, the burst, not busy, the form: wait until all of it is in the outbox.
         (session,) = server.app.sessions
-        eventually(lambda: session.outbox.last_seq == BURST + 2, "the whole burst")
+        eventually(lambda: session.outbox.last_seq == TOTAL, "the whole burst")
         replies = []
         while not any(c["command"] == "input_group" for c in commands):
             status, headers, body = http_request(
@@ -46,8 +48,8 @@ def test_a_burst_comes_in_bounded_replies_flagged_as_partial(webio_backend):
             replies.append((len(batch), headers.get("webio-more")))
             commands.extend(batch)
 
-    assert [c["seq"] for c in commands] == list(range(1, BURST + 3)), "lost or repeated"
-    rest = BURST + 2 - first_reply
+    assert [c["seq"] for c in commands] == list(range(1, TOTAL + 1)), "lost or repeated"
+    rest = TOTAL - first_reply
     expected = [MAX_COMMANDS_PER_FRAME] * (rest // MAX_COMMANDS_PER_FRAME)
     if rest % MAX_COMMANDS_PER_FRAME:
         expected.append(rest % MAX_COMMANDS_PER_FRAME)

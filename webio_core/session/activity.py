@@ -1,0 +1,59 @@
+"""Whether a session's app is working with nothing to ask the user: the page then shows a
+discreet busy sign (after a moment without new output), gone as soon as the app waits for the
+user again or finishes.
+
+Busy means: a callback is running, or the app's main task runs and waits for no form or pin
+change. Reading a pin or waiting for the browser is work, not waiting for the user.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Callable
+
+
+class Activity:
+    """The counters behind the busy state; ``notify(busy)`` is called on each change, under a
+    lock (so changes reach the page in order): it must not block."""
+
+    def __init__(self, notify: Callable[[bool], None]) -> None:
+        self._notify = notify
+        # Reentrant: delivering the notice may run a callback on this thread (in-process tests).
+        self._lock = threading.RLock()
+        self._main = False
+        self._waits = 0
+        self._callbacks = 0
+        self._busy = False
+
+    def main(self, running: bool) -> None:
+        """The app's main task started (True) or ended (False)."""
+        self._update(main=running)
+
+    @contextmanager
+    def waiting_for_user(self) -> Iterator[None]:
+        self._update(waits=1)
+        try:
+            yield
+        finally:
+            self._update(waits=-1)
+
+    @contextmanager
+    def running_callback(self) -> Iterator[None]:
+        self._update(callbacks=1)
+        try:
+            yield
+        finally:
+            self._update(callbacks=-1)
+
+    def _update(self, main: bool | None = None, waits: int = 0, callbacks: int = 0) -> None:
+        with self._lock:
+            if main is not None:
+                self._main = main
+            self._waits += waits
+            self._callbacks += callbacks
+            busy = self._callbacks > 0 or (self._main and self._waits == 0)
+            if busy != self._busy:
+                self._busy = busy
+                self._notify(busy)

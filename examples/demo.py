@@ -1,4 +1,4 @@
-"""The webio_core demo: five small apps on one server.
+"""The webio_core demo: six small apps on one server.
 
     python examples/demo.py                    # Tornado (WebSocket), http://localhost:8080/
     python examples/demo.py --backend flask    # the same apps on Flask (HTTP polling)
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import time
 
 from webio_core import config, start_server
 from webio_core.input import (
@@ -25,9 +26,27 @@ from webio_core.input import (
     slider,
     textarea,
 )
-from webio_core.output import put_buttons, put_code, put_markdown, put_text, toast, use_scope
+from webio_core.output import (
+    close_popup,
+    popup,
+    put_buttons,
+    put_code,
+    put_datatable,
+    put_info,
+    put_markdown,
+    put_progressbar,
+    put_row,
+    put_success,
+    put_table,
+    put_tabs,
+    put_text,
+    set_progressbar,
+    span,
+    toast,
+    use_scope,
+)
 from webio_core.pin import pin, pin_wait_change, put_textarea
-from webio_core.session import local
+from webio_core.session import download, hold, local
 
 
 def check_name(name: str) -> str | None:
@@ -157,12 +176,76 @@ def previewer() -> None:
             put_markdown(change["value"])
 
 
+SALES = [
+    {"id": 1, "region": "North", "product": "Tea", "units": 120, "price": 3.5},
+    {"id": 2, "region": "North", "product": "Coffee", "units": 80, "price": 4.0},
+    {"id": 3, "region": "South", "product": "Tea", "units": 95, "price": 3.5},
+    {"id": 4, "region": "South", "product": "Cocoa", "units": 40, "price": 4.5},
+    {"id": 5, "region": "West", "product": "Coffee", "units": 150, "price": 4.0},
+]
+
+
+def sales_csv() -> bytes:
+    lines = ["region,product,units,price"]
+    lines += [f"{s['region']},{s['product']},{s['units']},{s['price']}" for s in SALES]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def show_details() -> None:
+    with popup("How the report is made", size="large"):
+        put_markdown("Each sale is *units x price*; regions add up their sales.")
+        put_buttons(["Close"], onclick=lambda _: close_popup())
+
+
+@config(title="Sales report")
+def report() -> None:
+    """Sales report
+
+    Tables, tabs, a datatable, a progress bar, a popup and a download."""
+    put_markdown("## Sales report")
+    put_progressbar("loading", label="Adding up the sales")
+    for step in range(1, 6):
+        time.sleep(0.1)  # a slow query, in a real report
+        set_progressbar("loading", step / 5)
+    revenue = {s["region"]: 0.0 for s in SALES}
+    for sale in SALES:
+        revenue[sale["region"]] += sale["units"] * sale["price"]
+    put_row(
+        [
+            put_info(f"{len(SALES)} sales"),
+            None,
+            put_success(f"Revenue {sum(revenue.values()):.2f}"),
+        ],
+        size="1fr 10px 1fr",
+    )
+    by_region = [["Region", "Revenue"], *[[r, f"{v:.2f}"] for r, v in revenue.items()]]
+    by_region.append([span(f"{len(revenue)} regions", col=2)])
+    put_tabs(
+        [
+            {"title": "By region", "content": put_table(by_region)},
+            {"title": "About", "content": put_markdown("Made with `webio_core.output`.")},
+        ]
+    )
+    put_datatable(
+        SALES,
+        id_field="id",
+        height="auto",
+        onselect=lambda row_id: toast(f"Sale {row_id} selected"),
+    )
+    put_buttons(
+        ["Details", "Download CSV"],
+        onclick=[show_details, lambda: download("sales.csv", sales_csv())],
+    )
+    hold()
+
+
 APPS = {
     "greeting": greeting,
     "counter": counter,
     "countdown": countdown,
     "order": order,
     "previewer": previewer,
+    "report": report,
 }
 
 

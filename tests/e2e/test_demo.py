@@ -88,3 +88,28 @@ def test_markdown_previewer_follows_the_text(page: Any, demo_url: str) -> None:
     # As the user types, with the focus still in the editor.
     expect(page.get_by_role("heading", name="Fresh title")).to_be_visible()
     expect(editor).to_be_focused()
+
+
+def test_sales_report(page: Any, demo_url: str, tmp_path: Any) -> None:
+    page.goto(demo_url + "?app=report")
+    bar = page.locator(".webio-progressbar")
+    expect(bar).to_have_attribute("aria-valuenow", "100.0")
+    expect(page.get_by_text("Revenue 1852.50")).to_be_visible()
+    table = page.locator(".webio-table table")
+    expect(table.locator("tbody tr")).to_have_count(4)
+    expect(table.get_by_role("cell", name="3 regions")).to_have_attribute("colspan", "2")
+    page.get_by_role("tab", name="About").click()
+    expect(page.get_by_text("Made with")).to_be_visible()
+    expect(table).to_be_hidden()
+    page.locator(".ag-row[row-id='4'] [col-id=product]").click()
+    expect(page.get_by_text("Sale 4 selected")).to_be_visible()
+    page.get_by_role("button", name="Details").click()
+    dialog = page.get_by_role("dialog", name="How the report is made")
+    expect(dialog.get_by_text("units x price")).to_be_visible()
+    dialog.get_by_role("button", name="Close", exact=True).last.click()
+    expect(dialog).to_have_count(0)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    download.value.save_as(tmp_path / "sales.csv")
+    lines = (tmp_path / "sales.csv").read_text().splitlines()
+    assert lines[0] == "region,product,units,price" and len(lines) == 6

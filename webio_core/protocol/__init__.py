@@ -21,7 +21,14 @@ from .constants import (
 from .errors import ProtocolError
 from .events import EVENTS
 from .fields import FIELDS
-from .frames import ClientEvent, ClientFrame, Command, decode_client_frame, encode_frame
+from .frames import (
+    ClientEvent,
+    ClientFrame,
+    Command,
+    decode_client_frame,
+    encode_frame,
+    frame_batches,
+)
 from .outputs import OUTPUTS
 from .registry import CommandKind, EventKind, Message, Registry, TypedKind
 
@@ -47,4 +54,5 @@ __all__ = [
     "TypedKind",
     "decode_client_frame",
     "encode_frame",
+    "frame_batches",
 ]

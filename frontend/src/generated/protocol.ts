@@ -60,6 +60,8 @@ export const MAX_CHOICES = 100000;
 export const MAX_UPLOAD_FILES = 1000;
 /** Bytes of file content in one `upload_chunk` event, at most; a field's `chunk_size` is smaller when the server's `max_payload_size` asks for it. */
 export const UPLOAD_CHUNK_SIZE = 524288;
+/** Characters of commands in one server frame, at most, unless the frame holds a single command: a large download or a burst of large outputs crosses in several frames. */
+export const FRAME_TEXT_LIMIT = 1048576;
 /** Upload chunks a client may have sent and not yet seen acknowledged: the window keeps a large file from filling the server's and the network's buffers. */
 export const UPLOAD_WINDOW = 4;
 /** Attributes an app may add to a form control (`**other_html_attrs`), besides the `data-*` and `aria-*` ones: none of them runs script or loads anything. */

@@ -8,7 +8,7 @@ client's TypeScript types and the tables of docs/protocol.md.
 
 from __future__ import annotations
 
-from . import datatable, feedback, layouts, pins, uploads  # noqa: F401  (they declare kinds)
+from . import datatable, feedback, layouts, pins, script, uploads  # noqa: F401  (they declare kinds)
 from .commands import COMMANDS
 from .constants import (
     ACK_EVERY,

@@ -47,7 +47,7 @@ export function commandHandlers(ctx: CommandContext): CommandHandlers {
   const pins = pinCommands(ctx, pinsView);
   const uploads = uploadCommands(formsView, pinsView, uploadsRun);
   const toast = toastCommands(ctx);
-  const settings = envCommands(ctx, env);
+  const settings = envCommands(ctx, env, formsView);
   const datatable = datatableCommands(tables);
   const progress = progressCommands(bars);
   const popup = popupCommands(popupView, render);

@@ -13,7 +13,7 @@ from webio_core.input import input
 from webio_core.output import put_text
 from webio_core.protocol.script import JS_RESULT
 from webio_core.session import JSError, eval_js, go_app, run_js
-from webio_core.testing import NO_ANSWER, JsFailure
+from webio_core.testing import NO_ANSWER, JsFailure, loopback
 
 
 def test_run_js_sends_the_code_and_its_arguments(serve_app, make_app):
@@ -214,3 +214,14 @@ def test_go_app_opens_any_name_when_the_server_cannot_list_its_apps(serve_app, m
         with server.client() as user:
             user.form()
             assert user.page.script.opened_apps == [("somewhere", True)]
+
+
+def test_the_page_may_answer_eval_js_with_half_the_servers_frame_limit(make_app):
+    def scenario():
+        yield eval_js("1")
+        yield input("keep the page")
+
+    app = make_app(scenario)
+    with loopback(app, max_payload_size="1M") as server, server.client(js={"1": 1}) as user:
+        user.form()
+        assert user.page.script.evals[0][1]["max_size"] == 512 * 1024

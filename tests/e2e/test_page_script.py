@@ -14,6 +14,7 @@ from webio_core.input import input
 from webio_core.output import put_buttons, put_text
 from webio_core.protocol.constants import DOWNLOAD_CHUNK_SIZE, FRAME_TEXT_LIMIT
 from webio_core.session import JSError, download, eval_js, go_app, hold, run_js, set_env
+from webio_core.testing import serve
 
 #: Where the transport does not matter, one backend is enough (as in conftest's open_app).
 BACKEND = "tornado"
@@ -71,6 +72,27 @@ def test_eval_js_is_awaited_in_a_coroutine_app(open_app: Any):
         title = page.title()
         expect(page.get_by_text(f"title: {title}!")).to_be_visible()
         expect(page.get_by_text("ReferenceError: undefinedFunction is not defined")).to_be_visible()
+
+
+def test_a_value_too_large_for_the_server_is_an_error_not_a_hang(page: Any):
+    def app() -> None:
+        try:
+            eval_js("'x'.repeat(n)", n=100_000)
+        except JSError as exc:
+            put_text(str(exc))
+        put_text(f"small: {eval_js('[1, 2]')}")
+        hold()
+
+    with serve(app, backend=BACKEND, max_payload_size="64K") as server:
+        page.goto(server.url)
+        expect(page.get_by_text("small: [1, 2]")).to_be_visible()
+        expect(
+            page.get_by_text(
+                "the value of eval_js() cannot be sent to Python: its JSON is 100002 bytes, "
+                "over the 32768 the server accepts"
+            )
+        ).to_be_visible()
+        page.goto("about:blank")
 
 
 def test_run_js_changes_the_page_with_its_arguments(open_app: Any):

@@ -12,16 +12,17 @@ import json
 import time
 import urllib.error
 from functools import partial
-from typing import Any, Union
+from typing import Any, Union, get_args, get_origin
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typing_extensions import is_typeddict
 
 from webio_core.input import input
 from webio_core.output import put_buttons, put_text
 from webio_core.protocol import EVENTS, ProtocolError
 from webio_core.protocol.frames import binary_frame
-from webio_core.protocol.validate import check
+from webio_core.protocol.validate import check, typed_dict_fields
 from webio_core.testing import WebIOClient, app_variant, serve
 
 EXAMPLES = 150
@@ -60,7 +61,7 @@ def events(ids: st.SearchStrategy[str]) -> tuple[st.SearchStrategy[Any], st.Sear
                 "seq": seqs,
                 "event": st.just(kind.name),
                 "task_id": st.one_of(ids, ids, st.text(min_size=1, max_size=64)),
-                "data": st.from_type(kind.spec).filter(partial(conforms, declared=kind.spec)),
+                "data": declared_data(kind.spec).filter(partial(conforms, declared=kind.spec)),
             }
         )
         for kind in EVENTS
@@ -75,6 +76,23 @@ def events(ids: st.SearchStrategy[str]) -> tuple[st.SearchStrategy[Any], st.Sear
         optional={"extra": json_values},
     )
     return st.one_of(*declared), anything
+
+
+def declared_data(declared: Any) -> st.SearchStrategy[Any]:
+    """``st.from_type(declared)``, except that ``Any`` (of which hypothesis can build nothing)
+    is any JSON value, e.g. the value of a ``js_result``."""
+    if declared is Any:
+        return json_values
+    if get_origin(declared) is Union:
+        return st.one_of([declared_data(option) for option in get_args(declared)])
+    if is_typeddict(declared):
+        hints, required = typed_dict_fields(declared)
+        if Any in hints.values():
+            return st.fixed_dictionaries(
+                {key: declared_data(hints[key]) for key in required},
+                optional={key: declared_data(hints[key]) for key in set(hints) - required},
+            )
+    return st.from_type(declared)
 
 
 def conforms(value: Any, declared: Any) -> bool:

@@ -73,7 +73,7 @@ def put_file(
 ) -> Output:
     """A link that saves ``content`` as file ``name`` when clicked (``label`` defaults to the
     name). The bytes stay on the server until the click."""
-    from ..session.api import download
+    from ..session.page import download
 
     data = bytes(content)
     return put_buttons(

@@ -8,7 +8,7 @@ client's TypeScript types and the tables of docs/protocol.md.
 
 from __future__ import annotations
 
-from . import datatable, feedback, layouts, pins, uploads  # noqa: F401  (they declare kinds)
+from . import datatable, feedback, layouts, pins, script, uploads  # noqa: F401  (they declare kinds)
 from .commands import COMMANDS
 from .constants import (
     ACK_EVERY,
@@ -21,7 +21,14 @@ from .constants import (
 from .errors import ProtocolError
 from .events import EVENTS
 from .fields import FIELDS
-from .frames import ClientEvent, ClientFrame, Command, decode_client_frame, encode_frame
+from .frames import (
+    ClientEvent,
+    ClientFrame,
+    Command,
+    decode_client_frame,
+    encode_frame,
+    frame_batches,
+)
 from .outputs import OUTPUTS
 from .registry import CommandKind, EventKind, Message, Registry, TypedKind
 
@@ -47,4 +54,5 @@ __all__ = [
     "TypedKind",
     "decode_client_frame",
     "encode_frame",
+    "frame_batches",
 ]

@@ -7,7 +7,7 @@ Every name here is exported to the browser client and listed in docs/protocol.md
 from __future__ import annotations
 
 #: Protocol version, "major.minor". The client refuses a server of another major version.
-PROTOCOL_VERSION = "2.0"
+PROTOCOL_VERSION = "2.1"
 
 # ---- names ------------------------------------------------------------------------------------
 
@@ -80,6 +80,11 @@ MAX_UPLOAD_FILES = 1000
 #: Bytes of file content in one ``upload_chunk`` event, at most; a field's ``chunk_size`` is
 #: smaller when the server's ``max_payload_size`` asks for it.
 UPLOAD_CHUNK_SIZE = 512 * 1024
+#: Bytes of file content in one ``download_chunk`` command, at most.
+DOWNLOAD_CHUNK_SIZE = 512 * 1024
+#: Characters of commands in one server frame, at most, unless the frame holds a single
+#: command: a large download or a burst of large outputs crosses in several frames.
+FRAME_TEXT_LIMIT = 1024 * 1024
 #: Upload chunks a client may have sent and not yet seen acknowledged: the window keeps a
 #: large file from filling the server's and the network's buffers.
 UPLOAD_WINDOW = 4

@@ -3,13 +3,14 @@ spinner, popups, downloads and the app's busy state."""
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from typing_extensions import TypedDict
 
 from .commands import COMMANDS, EmptySpec
 from .outputs import OUTPUTS, AnyOutput
 from .registry import CommandKind, TypedKind
+from .validate import Range
 
 
 class ImageOutput(TypedDict):
@@ -68,11 +69,20 @@ class PopupSpec(TypedDict):
     scope: str
 
 
-class DownloadSpec(TypedDict):
-    """The browser saves ``content`` (base64) as file ``name``."""
+class DownloadStartSpec(TypedDict):
+    """Announces a file of ``size`` bytes for the browser to save as ``name``: its content
+    follows in ``download_chunk`` commands of the same ``task_id``, and the file is saved once
+    ``size`` bytes have come (at once when ``size`` is 0)."""
 
     name: str
-    content: str
+    size: Annotated[int, Range(min=0)]
+
+
+class DownloadChunkSpec(TypedDict):
+    """The next bytes (base64, at most ``DOWNLOAD_CHUNK_SIZE`` of them) of download
+    ``task_id``."""
+
+    data: str
 
 
 class BusySpec(TypedDict):
@@ -92,5 +102,6 @@ POPUP = COMMANDS.add(CommandKind[PopupSpec]("popup", PopupSpec))
 CLOSE_POPUP = COMMANDS.add(
     CommandKind[EmptySpec]("close_popup", EmptySpec, "Closes the open popup, if any.")
 )
-DOWNLOAD = COMMANDS.add(CommandKind[DownloadSpec]("download", DownloadSpec))
+DOWNLOAD_START = COMMANDS.add(CommandKind[DownloadStartSpec]("download_start", DownloadStartSpec))
+DOWNLOAD_CHUNK = COMMANDS.add(CommandKind[DownloadChunkSpec]("download_chunk", DownloadChunkSpec))
 BUSY = COMMANDS.add(CommandKind[BusySpec]("busy", BusySpec))

@@ -16,7 +16,13 @@ from typing import Annotated, Any, Optional, Union
 
 from typing_extensions import NotRequired, TypedDict
 
-from .constants import BINARY_FRAME_PREFIX, MAX_EVENTS_PER_FRAME, MAX_TASK_ID_LENGTH
+from .constants import (
+    BINARY_FRAME_PREFIX,
+    FRAME_TEXT_LIMIT,
+    MAX_COMMANDS_PER_FRAME,
+    MAX_EVENTS_PER_FRAME,
+    MAX_TASK_ID_LENGTH,
+)
 from .errors import ProtocolError
 from .events import EVENTS
 from .registry import Message, Ref
@@ -96,6 +102,27 @@ class ClientFrame:
 def encode_frame(commands: list[Command], event_ack: int) -> str:
     """A server frame: ``commands`` and the acknowledgement of events up to ``event_ack``."""
     return f'{{"ack":{event_ack},"commands":[{",".join(c.text for c in commands)}]}}'
+
+
+def frame_batches(
+    commands: list[Command],
+    max_commands: int = MAX_COMMANDS_PER_FRAME,
+    max_text: int = FRAME_TEXT_LIMIT,
+) -> list[list[Command]]:
+    """``commands`` split, in order, into the contents of successive frames: each of at most
+    ``max_commands`` commands and ``max_text`` characters of them, or of one larger command."""
+    batches: list[list[Command]] = []
+    batch: list[Command] = []
+    size = 0
+    for command in commands:
+        if batch and (len(batch) >= max_commands or size + len(command.text) > max_text):
+            batches.append(batch)
+            batch, size = [], 0
+        batch.append(command)
+        size += len(command.text)
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 #: Digits a count read from a query string or header may have (int64 has 19).

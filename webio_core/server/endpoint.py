@@ -11,6 +11,7 @@ import asyncio
 import logging
 import os
 import threading
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
@@ -148,6 +149,11 @@ class Endpoint:
 
     # ---- sessions ---------------------------------------------------------------------------
 
+    def app_names(self) -> Optional[Collection[str]]:
+        """The names of this endpoint's apps, when its resolver knows them by name."""
+        names = getattr(self.resolver, "app_names", None)
+        return names() if callable(names) else None
+
     def resolve(self, request: Request) -> Optional[AppTarget]:
         return None if self._closing else self.resolver.resolve(request)
 
@@ -179,6 +185,7 @@ class Endpoint:
             )
         else:
             session = ThreadSession(target.name, target.function, info, self.plugins)
+        session.app_names = self.app_names
         session.ack_timeout = self.options.ack_timeout
         session.max_payload_size = self.options.max_payload_bytes
         self.registry.add(session)

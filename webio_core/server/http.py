@@ -12,7 +12,7 @@ import threading
 import time
 from typing import Optional
 
-from ..protocol import MAX_COMMANDS_PER_FRAME, ProtocolError, encode_frame
+from ..protocol import MAX_COMMANDS_PER_FRAME, ProtocolError, encode_frame, frame_batches
 from ..protocol.constants import (
     MORE_HEADER,
     MORE_VALUE,
@@ -183,7 +183,8 @@ class HttpTransport:
         """
         session = link.session
         outbox = session.outbox
-        commands = outbox.after(outbox.acked, MAX_COMMANDS_PER_FRAME)
+        waiting = outbox.after(outbox.acked, MAX_COMMANDS_PER_FRAME)
+        commands = frame_batches(waiting)[0] if waiting else []
         headers = {SESSION_HEADER: session.id, "Cache-Control": "no-store"}
         if commands and commands[-1].seq < outbox.last_seq:
             headers[MORE_HEADER] = MORE_VALUE

@@ -2,7 +2,9 @@
 
 :class:`NamedApps` is what ``start_server`` and the integration helpers use: apps by name,
 chosen with ``?app=NAME``, and a generated index when none is called ``index``. A resolver that
-maps URL paths to the scripts of a directory (path_deploy) plugs in the same way.
+maps URL paths to the scripts of a directory (path_deploy) plugs in the same way. A resolver
+may also have an ``app_names()`` method, as :class:`NamedApps` does: the names ``go_app``
+accepts; without it ``go_app`` cannot check its target.
 """
 
 from __future__ import annotations
@@ -57,6 +59,10 @@ class NamedApps:
         name = request.query.get(QUERY_APP, DEFAULT_APP)
         function = self.apps.get(name)
         return None if function is None else AppTarget(name, function)
+
+    def app_names(self) -> list[str]:
+        """The names ``?app=`` accepts now (``go_app`` checks its target against them)."""
+        return list(self.apps)
 
 
 def normalize_applications(applications: Applications) -> dict[str, AppFunction]:

@@ -14,7 +14,7 @@ import inspect
 import logging
 from typing import Any, Callable, Optional
 
-from ..protocol import MAX_COMMANDS_PER_FRAME, ProtocolError, encode_frame
+from ..protocol import ProtocolError, encode_frame, frame_batches
 from ..protocol.constants import CLOSE_SESSION_NOT_FOUND, QUERY_ACK, QUERY_SESSION
 from ..protocol.frames import parse_count
 from ..session.base import Session
@@ -203,9 +203,8 @@ class WebSocketConnection:
         room = outbox.acked + outbox.window - self._sent_seq
         commands = outbox.after(self._sent_seq, room)
         event_ack = session.events_received
-        for start in range(0, len(commands), MAX_COMMANDS_PER_FRAME):
-            frame = encode_frame(commands[start : start + MAX_COMMANDS_PER_FRAME], event_ack)
-            self._schedule(self.peer.send_text(frame))
+        for batch in frame_batches(commands):
+            self._schedule(self.peer.send_text(encode_frame(batch, event_ack)))
         if not commands and event_ack > self._sent_event_ack:
             self._schedule(self.peer.send_text(encode_frame([], event_ack)))
         self._sent_event_ack = event_ack

@@ -1,12 +1,14 @@
-"""Control of the current session, as PyWebIO's ``pywebio.session``: ``defer_call``,
-``download``, ``local``, ``info``, ``hold``, ``set_env``, ``register_thread``, ``run_async``,
-``run_asyncio_coroutine``."""
+"""Control of the current session, as PyWebIO's ``pywebio.session``: ``run_js``, ``eval_js``,
+``go_app``, ``download``, ``defer_call``, ``local``, ``info``, ``hold``, ``set_env``,
+``register_thread``, ``run_async``, ``run_asyncio_coroutine`` (and the deprecated ``data`` and
+``get_info``)."""
 
 from __future__ import annotations
 
 from .api import (
+    data,
     defer_call,
-    download,
+    get_info,
     hold,
     info,
     local,
@@ -18,12 +20,14 @@ from .api import (
 from .base import Session
 from .context import get_current_session
 from .coroutinebased import CoroutineSession, TaskHandler
-from .errors import SessionClosedException, SessionException, SessionNotFoundException
+from .errors import JSError, SessionClosedException, SessionException, SessionNotFoundException
 from .info import SessionInfo
+from .page import download, eval_js, go_app, run_js
 from .threadbased import ThreadSession
 
 __all__ = [
     "CoroutineSession",
+    "JSError",
     "Session",
     "SessionClosedException",
     "SessionException",
@@ -31,14 +35,19 @@ __all__ = [
     "SessionNotFoundException",
     "TaskHandler",
     "ThreadSession",
+    "data",
     "defer_call",
     "download",
+    "eval_js",
     "get_current_session",
+    "get_info",
+    "go_app",
     "hold",
     "info",
     "local",
     "register_thread",
     "run_async",
     "run_asyncio_coroutine",
+    "run_js",
     "set_env",
 ]

@@ -1,5 +1,5 @@
 """The public functions of ``webio_core.session``: ``defer_call``, ``local``, ``info``, ``hold``,
-``run_async``...
+``run_async``... (those acting on the page itself, such as ``run_js``, are in :mod:`.page`).
 
 They act on the session of the app that calls them (found through the current thread or
 asyncio task), as PyWebIO's ``pywebio.session`` does.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import warnings
 from collections.abc import Coroutine
 from typing import Any, Callable, TypeVar
 
@@ -130,13 +131,21 @@ local: Any = _CurrentLocal()
 info: Any = _CurrentInfo()
 
 
-def download(name: str, content: bytes) -> None:
-    """Have the browser save ``content`` as a file called ``name``."""
-    import base64
+def data() -> Any:
+    """Deprecated (as in PyWebIO since 1.1): the session's ``local`` object."""
+    warnings.warn(
+        "webio_core.session.data() is deprecated; use webio_core.session.local",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return local
 
-    from ..protocol.feedback import DOWNLOAD, DownloadSpec
 
-    if not isinstance(content, (bytes, bytearray)):
-        raise TypeError("download() takes the file's content as bytes")
-    spec = DownloadSpec(name=str(name), content=base64.b64encode(bytes(content)).decode("ascii"))
-    get_current_session().send(DOWNLOAD(spec))
+def get_info() -> Any:
+    """Deprecated (as in PyWebIO since 1.2): the session's ``info`` object."""
+    warnings.warn(
+        "webio_core.session.get_info() is deprecated; use webio_core.session.info",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return info

@@ -11,6 +11,7 @@ import contextlib
 import logging
 import secrets
 import threading
+from collections.abc import Collection
 from typing import Any, Callable, Optional, Protocol
 
 from ..protocol import ClientEvent, ClientFrame, Message, ProtocolError
@@ -71,6 +72,9 @@ class Session:
         self.ack_timeout = DEFAULT_ACK_TIMEOUT
         #: Bytes of one client frame, at most (the server's ``max_payload_size``; 0: no limit).
         self.max_payload_size = 0
+        #: The names of the apps of this session's server, for ``go_app`` to check (the server
+        #: sets it; None: not known by name). Called each time: a server's apps may change.
+        self.app_names: Callable[[], Optional[Collection[str]]] = lambda: None
         #: State the webio_core modules keep per session (e.g. the pins on the page), by module.
         self.internal: dict[str, Any] = {}
         #: The highest client event seq received: events are applied once, in order.

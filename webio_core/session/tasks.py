@@ -39,7 +39,8 @@ class ClientTask:
 
     def handle(self, session: Session, task_id: str, event: ClientEvent) -> tuple[bool, Any]:
         """Apply one event of this task: ``(True, result)`` ends the wait with ``result``.
-        Raise :class:`ProtocolError` for a malformed event: it is logged and dropped."""
+        Raise :class:`ProtocolError` for a malformed event: it is logged and dropped; any other
+        exception ends the wait and is raised to the app (e.g. eval_js's JSError)."""
         raise NotImplementedError
 
     def close(self, session: Session) -> None:

@@ -33,9 +33,12 @@ from .helpers import (
 from .loopback import LoopbackServer, loopback
 from .page import FormState, PageModel
 from .scenarios import app_variant, coroutine_app, thread_app
+from .scripts import NO_ANSWER, JsFailure
 
 __all__ = [
+    "NO_ANSWER",
     "FormState",
+    "JsFailure",
     "LoopbackServer",
     "PageModel",
     "RecordingPage",

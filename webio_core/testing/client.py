@@ -25,6 +25,7 @@ from ..protocol.frames import binary_frame
 from .channels import CHANNELS, Channel
 from .files import Picked
 from .page import PIN_FILES, FormState, PageModel
+from .scripts import JsAnswers
 
 T = TypeVar("T")
 
@@ -36,7 +37,8 @@ class WaitTimeout(AssertionError):
 
 
 class WebIOClient:
-    """One simulated browser page of app ``app`` on the server at ``url``."""
+    """One simulated browser page of app ``app`` on the server at ``url``; ``js`` gives the
+    page's answers to ``eval_js`` (see :mod:`webio_core.testing.scripts`)."""
 
     def __init__(
         self,
@@ -47,16 +49,19 @@ class WebIOClient:
         origin: Optional[str] = None,
         timeout: float = DEFAULT_TIMEOUT,
         channel: Optional[Callable[[WebIOClient], Channel]] = None,
+        js: Optional[JsAnswers] = None,
     ) -> None:
         self.url = url
         self.app = app
         self.transport = transport
         self.timeout = timeout
-        self.page = PageModel(send_later=lambda event: self.send_event(*event))
+        self.page = PageModel(send_later=lambda event: self.send_event(*event), js=js)
         self.origin = origin if origin is not None else _origin_of(url)
         #: Events sent and not yet acknowledged by the server, and the highest it acknowledged.
         self.unacked_events: list[dict[str, Any]] = []
         self.event_ack = 0
+        #: Server frames received (a large download must come in several).
+        self.frames_received = 0
         self._event_seq = 0
         self._sent_ack = 0
         self._changed = threading.Condition()
@@ -82,6 +87,7 @@ class WebIOClient:
         """A server frame: apply its commands, forget the events it acknowledges, and
         acknowledge commands the way the browser does (every ACK_EVERY, and the last ones)."""
         with self._changed:
+            self.frames_received += 1
             was_closed = self.page.closed
             for command in frame["commands"]:
                 self.page.apply(command)

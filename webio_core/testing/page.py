@@ -6,11 +6,12 @@ import base64
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
 
-from ..protocol import commands, datatable, feedback, layouts, outputs, pins, uploads
-from ..protocol.constants import ROOT_SCOPE
+from ..protocol import commands, datatable, feedback, layouts, outputs, pins, script, uploads
+from ..protocol.constants import DOWNLOAD_CHUNK_SIZE, ROOT_SCOPE
 from .files import Outgoing
 from .nesting import map_nested
 from .pins import PinModel
+from .scripts import JsAnswers, ScriptModel
 
 #: Owner of the files picked in pins (forms own theirs by task_id).
 PIN_FILES = "pin"
@@ -68,7 +69,11 @@ def _insert(children: list[Any], item: Any, position: int) -> None:
 class PageModel:
     """What the browser would show, as data. Not thread-safe: the client holds a lock."""
 
-    def __init__(self, send_later: Optional[Callable[[Outgoing], None]] = None) -> None:
+    def __init__(
+        self,
+        send_later: Optional[Callable[[Outgoing], None]] = None,
+        js: Optional[JsAnswers] = None,
+    ) -> None:
         self.root = Scope(ROOT_SCOPE)
         self.scopes: dict[str, Scope] = {ROOT_SCOPE: self.root}
         self.forms: dict[str, FormState] = {}
@@ -81,6 +86,10 @@ class PageModel:
         self.popup: Optional[Scope] = None
         self.popup_spec: Optional[dict[str, Any]] = None
         self.downloads: list[tuple[str, bytes]] = []
+        #: Downloads whose chunks are still coming, by task_id: name, size, bytes so far.
+        self.partial_downloads: dict[str, tuple[str, int, bytearray]] = {}
+        #: The size of every ``download_chunk`` received, in order.
+        self.download_chunks: list[int] = []
         #: Each ``busy`` the server sent, in order.
         self.busy: list[bool] = []
         self.datatable_commands: list[dict[str, Any]] = []
@@ -88,6 +97,8 @@ class PageModel:
         self.outgoing: list[Outgoing] = []
         #: ``send_later`` sends what the page says on its own later (a pin wait's timeout).
         self.pins = PinModel(send_later or self.outgoing.append)
+        #: run_js / eval_js / go_app; eval_js is answered from ``js`` (see .scripts).
+        self.script = ScriptModel(js)
         #: What the page does with each command, by command name.
         self.handlers = self._command_handlers()
 
@@ -115,9 +126,8 @@ class PageModel:
             commands.FORM_READY.name: self._on_form_ready,
             feedback.POPUP.name: self._on_popup,
             feedback.CLOSE_POPUP.name: self._on_close_popup,
-            feedback.DOWNLOAD.name: lambda spec, _: self.downloads.append(
-                (spec["name"], base64.b64decode(spec["content"]))
-            ),
+            feedback.DOWNLOAD_START.name: self._on_download_start,
+            feedback.DOWNLOAD_CHUNK.name: self._on_download_chunk,
             feedback.BUSY.name: lambda spec, _: self.busy.append(spec["busy"]),
             feedback.SET_PROGRESSBAR.name: self._on_set_progressbar,
             datatable.DATATABLE_UPDATE.name: self._datatable_command,
@@ -128,6 +138,8 @@ class PageModel:
             pins.PIN_WAIT.name: self._answer(self.pins.wait),
             pins.PIN_UPDATE.name: self._answer(lambda spec, _: self.pins.update(spec)),
             pins.PIN_ONCHANGE.name: self._answer(lambda spec, _: self.pins.on_change(spec)),
+            script.RUN_SCRIPT.name: self._answer(self.script.run),
+            script.OPEN_APP.name: self._answer(self.script.open_app),
         }
 
     def _datatable_command(self, spec: Any, task_id: str) -> None:
@@ -149,6 +161,31 @@ class PageModel:
         else:
             sizes = {name: self.pins.chunk_size(name) or 0 for name in names}
             self.outgoing += self.pins.files.chunks(task_id, PIN_FILES, names, sizes)
+
+    def _on_download_start(self, spec: Any, task_id: str) -> None:
+        if task_id in self.partial_downloads or spec["size"] < 0:
+            raise ValueError(f"download {task_id!r} started twice, or with a negative size")
+        self.partial_downloads[task_id] = (spec["name"], spec["size"], bytearray())
+        self._finish_download(task_id)
+
+    def _on_download_chunk(self, spec: Any, task_id: str) -> None:
+        # The browser client drops such chunks; the model fails the test instead.
+        if task_id not in self.partial_downloads:
+            raise ValueError(f"a chunk of download {task_id!r}, which was not started")
+        data = base64.b64decode(spec["data"], validate=True)
+        if not 0 < len(data) <= DOWNLOAD_CHUNK_SIZE:
+            raise ValueError(f"a download chunk of {len(data)} bytes")
+        self.download_chunks.append(len(data))
+        self.partial_downloads[task_id][2].extend(data)
+        self._finish_download(task_id)
+
+    def _finish_download(self, task_id: str) -> None:
+        name, size, received = self.partial_downloads[task_id]
+        if len(received) > size:
+            raise ValueError(f"download {task_id!r} got {len(received)} bytes of {size}")
+        if len(received) == size:
+            del self.partial_downloads[task_id]
+            self.downloads.append((name, bytes(received)))
 
     def _on_session(self, spec: Any, task_id: str) -> None:
         self.session_spec = spec

@@ -19,6 +19,7 @@ import { outputCommands, renderContext } from "./output";
 import { pinCommands } from "./pins";
 import { popupCommands } from "./popup";
 import { ProgressBars, progressCommands } from "./progress";
+import { scriptCommands } from "./script";
 import { sessionCommands } from "./session";
 import { toastCommands } from "./toast";
 import { uploadCommands } from "./uploads";
@@ -46,11 +47,12 @@ export function commandHandlers(ctx: CommandContext): CommandHandlers {
   const pins = pinCommands(ctx, pinsView);
   const uploads = uploadCommands(formsView, pinsView, uploadsRun);
   const toast = toastCommands(ctx);
-  const settings = envCommands(ctx, env);
+  const settings = envCommands(ctx, env, formsView);
   const datatable = datatableCommands(tables);
   const progress = progressCommands(bars);
   const popup = popupCommands(popupView, render);
   const download = downloadCommands();
+  const script = scriptCommands(ctx);
   const busy = busyCommands(activity);
   return noticedBy(activity, {
     session: session.session,
@@ -73,12 +75,15 @@ export function commandHandlers(ctx: CommandContext): CommandHandlers {
     set_progressbar: progress.set_progressbar,
     popup: popup.popup,
     close_popup: popup.close_popup,
-    download: download.download,
+    download_start: download.download_start,
+    download_chunk: download.download_chunk,
     busy: busy.busy,
     pin_value: pins.pin_value,
     pin_wait: pins.pin_wait,
     pin_update: pins.pin_update,
     pin_onchange: pins.pin_onchange,
+    run_script: script.run_script,
+    open_app: script.open_app,
     upload_files: uploads.upload_files,
   });
 }

@@ -11,6 +11,8 @@ export class Forms {
   private readonly panel: HTMLElement;
   private readonly host: FormHost;
   private readonly views = new Map<string, FormView>();
+  /** Whether a new form takes the focus (set_env's input_auto_focus). */
+  autoFocus = true;
 
   constructor(panel: HTMLElement, host: FormHost) {
     this.panel = panel;
@@ -27,7 +29,7 @@ export class Forms {
     const view = new FormView(taskId, spec, this.host);
     this.views.set(taskId, view);
     this.panel.appendChild(view.form);
-    view.focusFirst();
+    if (this.autoFocus) view.focusFirst();
   }
 
   /** `update_input`. */

@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 /** Protocol version, "major.minor". The client refuses a server of another major version. */
-export const PROTOCOL_VERSION = "2.0";
+export const PROTOCOL_VERSION = "2.1";
 /** Id of the `<script type="application/json">` element holding the page's configuration. */
 export const CONFIG_ELEMENT_ID = "webio-config";
 /** The app a page opens when its URL names none. */
@@ -60,6 +60,10 @@ export const MAX_CHOICES = 100000;
 export const MAX_UPLOAD_FILES = 1000;
 /** Bytes of file content in one `upload_chunk` event, at most; a field's `chunk_size` is smaller when the server's `max_payload_size` asks for it. */
 export const UPLOAD_CHUNK_SIZE = 524288;
+/** Bytes of file content in one `download_chunk` command, at most. */
+export const DOWNLOAD_CHUNK_SIZE = 524288;
+/** Characters of commands in one server frame, at most, unless the frame holds a single command: a large download or a burst of large outputs crosses in several frames. */
+export const FRAME_TEXT_LIMIT = 1048576;
 /** Upload chunks a client may have sent and not yet seen acknowledged: the window keeps a large file from filling the server's and the network's buffers. */
 export const UPLOAD_WINDOW = 4;
 /** Attributes an app may add to a form control (`**other_html_attrs`), besides the `data-*` and `aria-*` ones: none of them runs script or loads anything. */
@@ -100,8 +104,10 @@ export interface CommandSpecs {
   popup: PopupSpec;
   /** Closes the open popup, if any. */
   close_popup: EmptySpec;
-  /** The browser saves `content` (base64) as file `name`. */
-  download: DownloadSpec;
+  /** Announces a file of `size` bytes for the browser to save as `name`: its content follows in `download_chunk` commands of the same `task_id`, and the file is saved once `size` bytes have come (at once when `size` is 0). */
+  download_start: DownloadStartSpec;
+  /** The next bytes (base64, at most `DOWNLOAD_CHUNK_SIZE` of them) of download `task_id`. */
+  download_chunk: DownloadChunkSpec;
   /** `busy`: the app is working with nothing to ask the user; after a moment without new output the page shows a discreet sign, until `busy` is false again. */
   busy: BusySpec;
   /** Asks for the current value of pin `name`: the client answers with `pin_value`. */
@@ -112,11 +118,15 @@ export interface CommandSpecs {
   pin_update: PinUpdateSpec;
   /** From now on every change of pin `name` sends `pin_callback` with `task_id = callback_id`; `clear` first forgets the earlier ones (a null `callback_id` only clears). */
   pin_onchange: PinOnChangeSpec;
+  /** Runs `code` in the page, in a function whose parameters are the keys of `args` (JSON values). With `eval` the client answers `js_result` for task `task_id` once the code's value is known (a Promise is awaited); otherwise nothing is answered and an error is only logged in the browser's console. */
+  run_script: RunScriptSpec;
+  /** Opens app `app` of this server: the page's URL with `?app=` set to it, in a new window (or tab) with `new_window`, else in place of this page. */
+  open_app: OpenAppSpec;
   /** Asks for the content of the files picked in these fields of task `task_id`, in this order; each field's files in the order of its `FileMeta` list. */
   upload_files: UploadFilesSpec;
 }
 
-export const COMMAND_NAMES = ["session", "output", "output_ctl", "input_group", "update_input", "destroy_form", "form_ready", "toast", "set_env", "close_session", "datatable_update", "datatable_insert", "datatable_remove", "set_progressbar", "popup", "close_popup", "download", "busy", "pin_value", "pin_wait", "pin_update", "pin_onchange", "upload_files"] as const;
+export const COMMAND_NAMES = ["session", "output", "output_ctl", "input_group", "update_input", "destroy_form", "form_ready", "toast", "set_env", "close_session", "datatable_update", "datatable_insert", "datatable_remove", "set_progressbar", "popup", "close_popup", "download_start", "download_chunk", "busy", "pin_value", "pin_wait", "pin_update", "pin_onchange", "run_script", "open_app", "upload_files"] as const;
 export type CommandName = keyof CommandSpecs;
 export type Command = {
   [K in CommandName]: {
@@ -225,13 +235,15 @@ export interface EventData {
   pin_change: PinChangeData | null;
   /** A pin with `pin_onchange` callbacks changed. */
   pin_callback: PinChangeData;
+  /** Answers `run_script` with `eval`: the code's value, or why there is none. */
+  js_result: JsValueData | JsErrorData;
   /** `size` bytes of the frame's binary part are the content of file number `file` of field `name` from byte `offset`: chunks of a file come in order, each of at most its field's `chunk_size`. */
   upload_chunk: UploadChunkData;
   /** The client cannot read file number `file` of field `name` (e.g. it changed or went away on disk since it was picked): the upload fails and the form is given back. */
   upload_error: UploadErrorData;
 }
 
-export const EVENT_NAMES = ["from_submit", "input_event", "callback", "datatable_action", "pin_value", "pin_change", "pin_callback", "upload_chunk", "upload_error"] as const;
+export const EVENT_NAMES = ["from_submit", "input_event", "callback", "datatable_action", "pin_value", "pin_change", "pin_callback", "js_result", "upload_chunk", "upload_error"] as const;
 export type EventName = keyof EventData;
 export type ClientEvent = {
   [K in EventName]: { seq: number; task_id: string; event: K; data: EventData[K] };
@@ -355,10 +367,15 @@ export interface DatatableUpdateSpec {
   field: string[] | null;
 }
 
-/** The browser saves `content` (base64) as file `name`. */
-export interface DownloadSpec {
+/** The next bytes (base64, at most `DOWNLOAD_CHUNK_SIZE` of them) of download `task_id`. */
+export interface DownloadChunkSpec {
+  data: string;
+}
+
+/** Announces a file of `size` bytes for the browser to save as `name`: its content follows in `download_chunk` commands of the same `task_id`, and the file is saved once `size` bytes have come (at once when `size` is 0). */
+export interface DownloadStartSpec {
   name: string;
-  content: string;
+  size: number;
 }
 
 /** No data. */
@@ -449,6 +466,19 @@ export interface InputGroupSpec {
   cancelable: boolean;
 }
 
+/** The evaluated code threw, its Promise was rejected, or its value is not JSON data (a DOM node, a function, a cycle...) or too large to send. */
+export interface JsErrorData {
+  reason: "thrown" | "rejected" | "unserializable";
+  /** The JS error's `name` (e.g. "TypeError"), "" when what was thrown is not an Error. */
+  name: string;
+  message: string;
+}
+
+/** The value of the evaluated code, as JSON (`undefined` is sent as null). */
+export interface JsValueData {
+  value: unknown;
+}
+
 /** `<a>` whose text is `name`; `app` makes the href `?app=NAME`; `javascript:`, `data:` and `vbscript:` URLs get no href. */
 export interface LinkOutput {
   name: string;
@@ -468,6 +498,12 @@ export interface MarkdownOutput {
   content: string;
   sanitize: boolean;
   options?: Record<string, unknown>;
+}
+
+/** Opens app `app` of this server: the page's URL with `?app=` set to it, in a new window (or tab) with `new_window`, else in place of this page. */
+export interface OpenAppSpec {
+  app: string;
+  new_window: boolean;
 }
 
 /** Keys every output spec may carry. */
@@ -565,6 +601,15 @@ export interface RadioSpec {
 /** Deletes a scope and its content (`ROOT` is only emptied). */
 export interface RemoveScopeSpec {
   remove: string;
+}
+
+/** Runs `code` in the page, in a function whose parameters are the keys of `args` (JSON values). With `eval` the client answers `js_result` for task `task_id` once the code's value is known (a Promise is awaited); otherwise nothing is answered and an error is only logged in the browser's console. */
+export interface RunScriptSpec {
+  code: string;
+  args: Record<string, unknown>;
+  eval: boolean;
+  /** Bytes of the value's JSON the client may send back (0: no limit); a larger value is answered as an `unserializable` error rather than in a frame the server would refuse. */
+  max_size: number;
 }
 
 /** A new named scope holding `contents`. */

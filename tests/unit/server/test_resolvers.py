@@ -111,3 +111,26 @@ def test_named_apps_take_any_path_unless_limited():
     own_server = NamedApps({"a": alpha}, paths=("/",))
     assert own_server.resolve(request("/", app="a")) == AppTarget("a", alpha)
     assert own_server.resolve(request("/elsewhere", app="a")) is None
+
+
+def test_named_apps_give_their_names_as_they_are_now():
+    resolver = NamedApps({"a": alpha})
+    assert resolver.app_names() == ["a", "index"]
+    resolver.apps["b"] = beta
+    assert resolver.app_names() == ["a", "index", "b"]
+
+
+def test_an_endpoint_knows_app_names_only_from_a_resolver_that_has_them():
+    from webio_core.server import Endpoint
+    from webio_core.testing.loopback import LOOPBACK_BACKEND
+
+    class OnePath:
+        def resolve(self, request):
+            return AppTarget("/tool", alpha) if request.path == "/tool" else None
+
+    assert Endpoint(NamedApps([alpha, beta]), backend=LOOPBACK_BACKEND).app_names() == [
+        "alpha",
+        "beta",
+        "index",
+    ]
+    assert Endpoint(OnePath(), backend=LOOPBACK_BACKEND).app_names() is None

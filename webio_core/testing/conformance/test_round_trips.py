@@ -1,5 +1,5 @@
 """What every backend carries for every page: inputs with validation, outputs, clicks, toasts and
-scopes, in thread- and coroutine-based apps, each page in a session of its own."""
+scopes, eval_js answers, in thread- and coroutine-based apps, each page in a session of its own."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 from webio_core.input import NUMBER, actions, input
 from webio_core.output import clear, put_buttons, put_markdown, put_text, toast, use_scope
-from webio_core.session import info
+from webio_core.session import JSError, eval_js, info
 
 pytestmark = pytest.mark.usefixtures("webio_no_leaked_threads")
 
@@ -86,3 +86,19 @@ def test_session_info_names_the_backend(webio_host, make_app, webio_backend):
 
     with webio_host(make_app(scenario)) as server, server.client() as user:
         user.should_see(f"{webio_backend} over {server.transport}")
+
+
+def test_eval_js_answers_come_back(webio_host, make_app):
+    def scenario():
+        value = yield eval_js("({answer: a * 2})", a=21)
+        try:
+            yield eval_js("missing()")
+        except JSError as exc:
+            put_text(f"error: {exc.message}")
+        put_text(f"value: {value}")
+        yield input("keep the page")
+
+    answers = {"({answer: a * 2})": {"answer": 42}}
+    with webio_host(make_app(scenario)) as server, server.client(js=answers) as user:
+        user.should_see("value: {'answer': 42}")
+        user.should_see("error: the test page has no answer for 'missing()'")

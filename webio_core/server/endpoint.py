@@ -162,7 +162,28 @@ class Endpoint:
         target = self.resolve(request)
         if target is None:
             raise UnknownApp(request.path)
-        info = SessionInfo(
+        session = self.new_session(target, self.session_info(request), loop)
+        session.ack_timeout = self.options.ack_timeout
+        session.max_payload_size = self.options.max_payload_bytes
+        session.debug = self.options.debug
+        self.registry.add(session)
+        if self._watch is None:
+            self._watch = SilenceWatch(self)
+        return session
+
+    def new_session(
+        self, target: AppTarget, info: SessionInfo, loop: Optional[asyncio.AbstractEventLoop]
+    ) -> Session:
+        """The session that runs ``target`` (a thread- or coroutine-based one, after the app)."""
+        if target.is_coroutine:
+            return CoroutineSession(
+                target.name, target.function, info, self.plugins, loop=loop or session_event_loop()
+            )
+        return ThreadSession(target.name, target.function, info, self.plugins)
+
+    def session_info(self, request: Request) -> SessionInfo:
+        """What ``session.info`` tells an app about the browser behind ``request``."""
+        return SessionInfo(
             user_agent_string=request.header("user-agent"),
             user_language=request.header("accept-language").split(",")[0].strip(),
             server_host=request.host,
@@ -172,19 +193,6 @@ class Endpoint:
             protocol=self.backend.transport,
             request=request.raw,
         )
-        session: Session
-        if target.is_coroutine:
-            session = CoroutineSession(
-                target.name, target.function, info, self.plugins, loop=loop or session_event_loop()
-            )
-        else:
-            session = ThreadSession(target.name, target.function, info, self.plugins)
-        session.ack_timeout = self.options.ack_timeout
-        session.max_payload_size = self.options.max_payload_bytes
-        self.registry.add(session)
-        if self._watch is None:
-            self._watch = SilenceWatch(self)
-        return session
 
     def start_session(self, session: Session, link: Link, reconnect_timeout: float) -> None:
         """Attach the transport's link, tell the client who it is, and run the app."""

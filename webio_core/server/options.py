@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
 
+from ..debugging import debug_enabled
 from ..session.base import DEFAULT_ACK_TIMEOUT
 from ..sizes import parse_size
 from .origin import OriginPolicy
@@ -18,6 +19,8 @@ class ServerOptions:
 
     cdn: Union[bool, str] = True
     static_dir: Optional[str] = None
+    #: Tracebacks on the page, and reloading in ``start_server``; also on when
+    #: ``enable_debug()`` was called or ``WEBIO_DEBUG`` / ``PYWEBIO_DEBUG`` is set.
     debug: bool = False
     reconnect_timeout: float = 0
     session_expire_seconds: Optional[float] = None
@@ -34,6 +37,7 @@ class ServerOptions:
     origin_policy: OriginPolicy = field(init=False)
 
     def __post_init__(self) -> None:
+        self.debug = bool(self.debug) or debug_enabled()
         self.max_payload_bytes = parse_size(self.max_payload_size)
         if self.reconnect_timeout < 0:
             raise ValueError("reconnect_timeout must be >= 0")

@@ -26,6 +26,7 @@ from ..session.info import SessionInfo
 from ..session.threadbased import ThreadSession
 from .backend import Backend
 from .delivery import deliver, deliver_page, prepared_file
+from .forwarded import FORWARDED_FOR
 from .options import ServerOptions
 from .page import render_page
 from .registry import LocalSessions, SessionRegistry
@@ -188,7 +189,9 @@ class Endpoint:
             user_language=request.header("accept-language").split(",")[0].strip(),
             server_host=request.host,
             origin=request.origin,
-            user_ip=request.remote_ip,
+            user_ip=self.options.proxies.client_ip(
+                request.remote_ip, request.header(FORWARDED_FOR)
+            ),
             backend=self.backend.name,
             protocol=self.backend.transport,
             request=request.raw,

@@ -21,6 +21,7 @@ from typing import Any, Callable
 import pytest
 
 from ..plugins import get_plugins
+from ..server.reload import disallow_reloading
 from . import installed_backends, serve
 from .helpers import eventually, session_threads
 from .scenarios import SESSION_KINDS, Scenario, app_variant
@@ -43,6 +44,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # In a test process, start_server(debug=True) must not re-run the test runner to reload.
+    disallow_reloading()
     config.addinivalue_line(
         "markers",
         "webio_transport(name): run the test only over backends of this transport "

@@ -23,6 +23,7 @@ from ..protocol.constants import QUERY_STATIC, QUERY_VERSION
 from ..session.base import Link, Session
 from ..session.coroutinebased import CoroutineSession, session_event_loop
 from ..session.info import SessionInfo
+from ..session.script import note_server
 from ..session.threadbased import ThreadSession
 from .backend import Backend
 from .delivery import deliver, deliver_page, prepared_file
@@ -52,6 +53,9 @@ class UnknownApp(LookupError):
 class Endpoint:
     """Apps, options, sessions and the page of one endpoint."""
 
+    #: Whether this endpoint serves the page of a script (script mode), rather than apps.
+    serves_script = False
+
     def __init__(
         self,
         applications: Union[Applications, AppResolver],
@@ -61,6 +65,8 @@ class Endpoint:
         plugins: Optional[Plugins] = None,
         registry: Optional[SessionRegistry] = None,
     ) -> None:
+        if not self.serves_script:
+            note_server()  # from now on, a call outside any session is an error, not a script
         self.resolver = (
             applications if isinstance(applications, AppResolver) else NamedApps(applications)
         )

@@ -4,11 +4,13 @@ when it starts, what keeps the script's page alive, and what it rules out."""
 from __future__ import annotations
 
 import socket
+import sys
 import textwrap
+import time
 
 import pytest
 
-from webio_core.testing import WebIOClient, installed_backends
+from webio_core.testing import WebIOClient, eventually, installed_backends
 
 BACKEND = "tornado" if "tornado" in installed_backends() else installed_backends()[0]
 TRANSPORT = "websocket" if BACKEND == "tornado" else "http"
@@ -100,3 +102,38 @@ def test_a_script_cannot_start_a_server_too(run_script):
         user.wait_closed()
     assert program.wait() == 1
     assert "cannot start a server too" in program.output
+
+
+OPENER = """
+    import pathlib, sys
+    pathlib.Path(sys.argv[1]).write_text(sys.argv[2])
+"""
+
+
+@pytest.mark.parametrize("port_variable", [False, True])
+def test_the_browser_opens_the_page_unless_the_port_is_set(tmp_path, start_program, port_variable):
+    """``webbrowser`` runs the command of the BROWSER variable: here one that notes the URL."""
+    opener, opened = tmp_path / "opener.py", tmp_path / "opened.txt"
+    opener.write_text(textwrap.dedent(OPENER))
+    script = tmp_path / "script.py"
+    script.write_text("from webio_core.output import put_text\nput_text('opened for me')\n")
+    env = {
+        "BROWSER": f"{sys.executable} {opener} {opened} %s",
+        "WEBIO_NO_BROWSER": "0",
+        "WEBIO_SCRIPT_MODE_BACKEND": BACKEND,
+    }
+    if port_variable:
+        env["PYWEBIO_SCRIPT_MODE_PORT"] = ""  # set, even empty: PyWebIO's tests' switch
+    program = start_program(script, cwd=tmp_path, env=env)
+    line = program.wait_for_line(lambda line: "script mode" in line, "the script mode line")
+    url = line.split()[-1]
+    if port_variable:
+        time.sleep(1)  # time enough for a browser that should not come
+        assert not opened.exists()
+    else:
+        eventually(opened.exists, "the browser command", timeout=10)
+        assert opened.read_text() == url
+    with WebIOClient(url, transport=TRANSPORT) as user:
+        user.should_see("opened for me")
+        user.wait_closed()
+    assert program.wait() == 0, program.output

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -41,6 +42,14 @@ def child_port() -> Optional[int]:
     """In the child of a reloading parent, the port to serve on; None elsewhere."""
     text = os.environ.get(environ.RELOAD_PORT)
     return int(text) if text else None
+
+
+def obey_supervisor() -> None:
+    """In the child: let the parent's SIGINT stop it. A program started in the background by a
+    shell ignores SIGINT, and so would its child, which the parent would then have to kill
+    after a timeout at every restart."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def restart_count() -> int:

@@ -67,7 +67,9 @@ def start_server(
     :mod:`webio_core.server.reload`); ``port=0`` then keeps the port it first picked.
     """
     serving_port = reload.child_port()
-    if serving_port is None and (options.get("debug") or debug_enabled()):
+    if serving_port is not None:
+        reload.obey_supervisor()
+    elif options.get("debug") or debug_enabled():
         reason = reload.why_not_reload()
         if reason is None:
             # Wrong options or an unknown backend fail here, once, rather than in every child.

@@ -1,19 +1,52 @@
 """webio_core: interactive web apps as plain Python scripts, with pluggable web servers.
 
 The public API is PyWebIO's: ``from webio_core.input import input``,
-``from webio_core.output import put_text``, ``webio_core.start_server(app)``.
+``from webio_core.output import put_text``, ``webio_core.start_server(app)``. The top-level
+names are PyWebIO's too (``webio_core.output.put_text`` works after a bare
+``import webio_core``), plus ``hookimpl`` for plugins.
 """
 
 from __future__ import annotations
 
 from pathlib import Path as _Path
 
-from ._version import __version__
+# Imported so that ``webio_core.input.input(...)`` works without importing the module itself.
+from . import input, output, pin, platform, session
+from ._version import (
+    __author__,
+    __author_email__,
+    __description__,
+    __license__,
+    __url__,
+    __version__,
+)
 from .config import config
+from .debugging import enable_debug
 from .hookspecs import hookimpl
 from .server.start import start_server
+from .session.errors import SessionClosedException, SessionException, SessionNotFoundException
 
 #: The directory of the built browser client, for hosting it yourself.
 STATIC_PATH = str(_Path(__file__).resolve().parent / "static")
 
-__all__ = ["STATIC_PATH", "__version__", "config", "hookimpl", "start_server"]
+__all__ = [
+    "STATIC_PATH",
+    "SessionClosedException",
+    "SessionException",
+    "SessionNotFoundException",
+    "__author__",
+    "__author_email__",
+    "__description__",
+    "__license__",
+    "__url__",
+    "__version__",
+    "config",
+    "enable_debug",
+    "hookimpl",
+    "input",
+    "output",
+    "pin",
+    "platform",
+    "session",
+    "start_server",
+]

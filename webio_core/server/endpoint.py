@@ -24,9 +24,11 @@ from ..protocol.constants import QUERY_STATIC, QUERY_VERSION
 from ..session.base import Link, Session
 from ..session.coroutinebased import CoroutineSession, session_event_loop
 from ..session.info import SessionInfo
+from ..session.script import note_server
 from ..session.threadbased import ThreadSession
 from .backend import Backend
 from .delivery import deliver, deliver_page, prepared_file
+from .forwarded import FORWARDED_FOR
 from .options import ServerOptions
 from .page import render_page
 from .registry import LocalSessions, SessionRegistry
@@ -52,6 +54,9 @@ class UnknownApp(LookupError):
 class Endpoint:
     """Apps, options, sessions and the page of one endpoint."""
 
+    #: Whether this endpoint serves the page of a script (script mode), rather than apps.
+    serves_script = False
+
     def __init__(
         self,
         applications: Union[Applications, AppResolver],
@@ -61,6 +66,8 @@ class Endpoint:
         plugins: Optional[Plugins] = None,
         registry: Optional[SessionRegistry] = None,
     ) -> None:
+        if not self.serves_script:
+            note_server()  # from now on, a call outside any session is an error, not a script
         self.resolver = (
             applications if isinstance(applications, AppResolver) else NamedApps(applications)
         )
@@ -168,30 +175,40 @@ class Endpoint:
         target = self.resolve(request)
         if target is None:
             raise UnknownApp(request.path)
-        info = SessionInfo(
-            user_agent_string=request.header("user-agent"),
-            user_language=request.header("accept-language").split(",")[0].strip(),
-            server_host=request.host,
-            origin=request.origin,
-            user_ip=request.remote_ip,
-            backend=self.backend.name,
-            protocol=self.backend.transport,
-            request=request.raw,
-        )
-        session: Session
-        if target.is_coroutine:
-            session = CoroutineSession(
-                target.name, target.function, info, self.plugins, loop=loop or session_event_loop()
-            )
-        else:
-            session = ThreadSession(target.name, target.function, info, self.plugins)
+        session = self.new_session(target, self.session_info(request), loop)
         session.app_names = self.app_names
         session.ack_timeout = self.options.ack_timeout
         session.max_payload_size = self.options.max_payload_bytes
+        session.debug = self.options.debug
         self.registry.add(session)
         if self._watch is None:
             self._watch = SilenceWatch(self)
         return session
+
+    def new_session(
+        self, target: AppTarget, info: SessionInfo, loop: Optional[asyncio.AbstractEventLoop]
+    ) -> Session:
+        """The session that runs ``target`` (a thread- or coroutine-based one, after the app)."""
+        if target.is_coroutine:
+            return CoroutineSession(
+                target.name, target.function, info, self.plugins, loop=loop or session_event_loop()
+            )
+        return ThreadSession(target.name, target.function, info, self.plugins)
+
+    def session_info(self, request: Request) -> SessionInfo:
+        """What ``session.info`` tells an app about the browser behind ``request``."""
+        return SessionInfo(
+            user_agent_string=request.header("user-agent"),
+            user_language=request.header("accept-language").split(",")[0].strip(),
+            server_host=request.host,
+            origin=request.origin,
+            user_ip=self.options.proxies.client_ip(
+                request.remote_ip, request.header(FORWARDED_FOR)
+            ),
+            backend=self.backend.name,
+            protocol=self.backend.transport,
+            request=request.raw,
+        )
 
     def start_session(self, session: Session, link: Link, reconnect_timeout: float) -> None:
         """Attach the transport's link, tell the client who it is, and run the app."""

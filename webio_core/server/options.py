@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
 
+from ..debugging import debug_enabled
 from ..session.base import DEFAULT_ACK_TIMEOUT
 from ..sizes import parse_size
+from .forwarded import TrustedProxies, TrustedProxiesOption
 from .origin import OriginPolicy
 
 DEFAULT_MAX_PAYLOAD = "200M"
@@ -18,6 +20,8 @@ class ServerOptions:
 
     cdn: Union[bool, str] = True
     static_dir: Optional[str] = None
+    #: Tracebacks on the page, and reloading in ``start_server``; also on when
+    #: ``enable_debug()`` was called or ``WEBIO_DEBUG`` / ``PYWEBIO_DEBUG`` is set.
     debug: bool = False
     reconnect_timeout: float = 0
     session_expire_seconds: Optional[float] = None
@@ -30,10 +34,18 @@ class ServerOptions:
     #: Seconds a client may leave commands unacknowledged while it is connected (it is not
     #: reading) before its session is closed. Not a PyWebIO option.
     ack_timeout: float = DEFAULT_ACK_TIMEOUT
+    #: The reverse proxies whose ``X-Forwarded-For`` header gives ``session.info.user_ip``:
+    #: addresses or networks (a list, or a comma-separated string), ``"*"`` or True for any
+    #: peer; by default no one is trusted and ``user_ip`` is the connected peer. Not a PyWebIO
+    #: option.
+    trusted_proxies: TrustedProxiesOption = None
     max_payload_bytes: int = field(init=False)
     origin_policy: OriginPolicy = field(init=False)
+    proxies: TrustedProxies = field(init=False)
 
     def __post_init__(self) -> None:
+        self.debug = bool(self.debug) or debug_enabled()
+        self.proxies = TrustedProxies(self.trusted_proxies)
         self.max_payload_bytes = parse_size(self.max_payload_size)
         if self.reconnect_timeout < 0:
             raise ValueError("reconnect_timeout must be >= 0")

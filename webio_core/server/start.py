@@ -14,7 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Optional
 
+from .. import environ
+from ..debugging import debug_enabled
 from ..plugins import Plugins, get_plugins
+from . import reload
 from .backend import RunningServer
 from .endpoint import Endpoint
 from .options import ServerOptions
@@ -57,11 +60,40 @@ def start_server(
     for that backend (``cdn``, ``static_dir``, ``allowed_origins``, ``check_origin``,
     ``max_payload_size``, ``reconnect_timeout``, ``session_expire_seconds``, ...); options
     the core does not know go to the web framework.
+
+    With ``debug=True`` (or ``enable_debug()``, or ``WEBIO_DEBUG`` / ``PYWEBIO_DEBUG`` set), a
+    failing app shows its traceback on the page, and the server runs in a child process that
+    restarts when a ``.py`` file beside the main script changes (see
+    :mod:`webio_core.server.reload`); ``port=0`` then keeps the port it first picked.
     """
-    server, endpoint = create_server(applications, port=port, host=host, backend=backend, **options)
+    serving_port = reload.child_port()
+    if serving_port is not None:
+        reload.obey_supervisor()
+    elif options.get("debug") or debug_enabled():
+        reason = reload.why_not_reload()
+        if reason is None:
+            # Wrong options or an unknown backend fail here, once, rather than in every child.
+            get_plugins().backend(backend)
+            ServerOptions(**ServerOptions.split(options)[0])
+            reload.supervise(host, port)
+            return
+        logger.warning("debug mode without reloading: %s", reason)
+    server, endpoint = create_server(
+        applications,
+        port=port if serving_port is None else serving_port,
+        host=host,
+        backend=backend,
+        **options,
+    )
+    first_start = reload.restart_count() == 0
     url = f"http://{host or 'localhost'}:{server.port}/"
-    print(f"webio_core: serving on {url} with the {endpoint.backend.name} backend", flush=True)
-    if endpoint.options.auto_open_webbrowser:
+    if first_start:
+        print(f"webio_core: serving on {url} with the {endpoint.backend.name} backend", flush=True)
+    if (
+        endpoint.options.auto_open_webbrowser
+        and first_start
+        and not environ.flag(environ.NO_BROWSER)
+    ):
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     try:
         server.serve_forever()

@@ -24,10 +24,12 @@ from .errors import SessionClosedException
 from .info import LocalNamespace, SessionInfo
 from .outbox import Outbox, OutboxOverflow
 from .tasks import ClientTask, Inbox, PendingTasks, StaleEvent
+from .tracebacks import traceback_popup
 
 logger = logging.getLogger("webio_core.session")
 
-#: What the user sees when the app fails (the traceback goes to the log).
+#: What the user sees when the app fails (the traceback goes to the log, and in debug mode to
+#: the page as well).
 APP_ERROR_MESSAGE = "An internal error occurred in the application."
 #: Seconds a client may leave commands unacknowledged before it is taken as gone (the endpoint
 #: sets its ``ack_timeout`` option).
@@ -75,6 +77,9 @@ class Session:
         #: The names of the apps of this session's server, for ``go_app`` to check (the server
         #: sets it; None: not known by name). Called each time: a server's apps may change.
         self.app_names: Callable[[], Optional[Collection[str]]] = lambda: None
+        #: Debug mode (the server's ``debug`` option): a failing app's traceback is shown on
+        #: the page, not only logged.
+        self.debug = False
         #: State the webio_core modules keep per session (e.g. the pins on the page), by module.
         self.internal: dict[str, Any] = {}
         #: The highest client event seq received: events are applied once, in order.
@@ -328,6 +333,8 @@ class Session:
         self._observer.task_error(self, error)
         try:
             self.send(TOAST(toast_spec(APP_ERROR_MESSAGE, duration=0, color="error")))
+            if self.debug:
+                self.send(traceback_popup(APP_ERROR_MESSAGE, error))
         except SessionClosedException:
             pass
 

@@ -22,8 +22,16 @@ def bind_session(session: Session) -> None:
 
 
 def get_current_session() -> Session:
-    """The session of the running app; raise if there is none or if it has closed."""
-    session = _current_session.get()
+    """The session of the running app; raise if there is none or if it has closed.
+
+    Outside any session, in a process that has created no server, this starts script mode
+    (see :mod:`webio_core.session.script`) and returns the script's session.
+    """
+    session: Optional[Session] = _current_session.get()
+    if session is None:
+        from .script import script_session
+
+        session = script_session()
     if session is None:
         raise SessionNotFoundException(
             "No webio_core session in this context. Call this function from an app started with "

@@ -55,7 +55,11 @@ class WebSocketChannel(Channel):
         origin: Any = self.client.origin or None
         # Entered as a context manager: websockets deprecates plain connect() calls.
         self._socket = connect(
-            url, origin=origin, open_timeout=self.client.timeout, max_size=MAX_FRAME_BYTES
+            url,
+            origin=origin,
+            additional_headers=self.client.headers,
+            open_timeout=self.client.timeout,
+            max_size=MAX_FRAME_BYTES,
         ).__enter__()
         self._reader = threading.Thread(target=self._read, name="webio-test-client", daemon=True)
         self._reader.start()
@@ -97,7 +101,11 @@ class HttpChannel(Channel):
         if method == "GET":
             query[QUERY_ACK] = str(self.client.page.last_seq)
         url = f"{self.client.url}?{urllib.parse.urlencode(query)}"
-        headers = {SESSION_HEADER: self._session_id, "Content-Type": "application/json"}
+        headers = {
+            **self.client.headers,
+            SESSION_HEADER: self._session_id,
+            "Content-Type": "application/json",
+        }
         if self.client.origin:
             headers["Origin"] = self.client.origin
         request = urllib.request.Request(url, data=body, method=method, headers=headers)

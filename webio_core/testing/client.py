@@ -50,8 +50,11 @@ class WebIOClient:
         timeout: float = DEFAULT_TIMEOUT,
         channel: Optional[Callable[[WebIOClient], Channel]] = None,
         js: Optional[JsAnswers] = None,
+        headers: Optional[dict[str, str]] = None,
     ) -> None:
         self.url = url
+        #: Extra HTTP headers of every request of the page (e.g. a forged X-Forwarded-For).
+        self.headers = dict(headers or {})
         self.app = app
         self.transport = transport
         self.timeout = timeout

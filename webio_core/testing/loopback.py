@@ -82,7 +82,12 @@ class LoopbackChannel(Channel):
         request = Request.build(
             "GET",
             [(QUERY_APP, self.client.app)],
-            [("host", "loopback"), ("origin", self.client.origin), ("user-agent", "loopback")],
+            [
+                ("host", "loopback"),
+                ("origin", self.client.origin),
+                ("user-agent", "loopback"),
+                *self.client.headers.items(),
+            ],
             remote_ip="127.0.0.1",
         )
         try:

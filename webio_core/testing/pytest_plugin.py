@@ -21,6 +21,8 @@ from typing import Any, Callable
 import pytest
 
 from ..plugins import get_plugins
+from ..server.reload import disallow_reloading
+from ..session.script import disable_script_mode
 from . import installed_backends, serve
 from .helpers import eventually, session_threads
 from .scenarios import SESSION_KINDS, Scenario, app_variant
@@ -43,6 +45,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # In a test process, a webio_core call outside any session is a mistake to report, not a
+    # script to serve; and start_server(debug=True) must not re-run the test runner to reload.
+    disable_script_mode()
+    disallow_reloading()
     config.addinivalue_line(
         "markers",
         "webio_transport(name): run the test only over backends of this transport "

@@ -21,7 +21,8 @@ def build_application(endpoint: Endpoint, settings: dict[str, Any]) -> tornado.w
     handler = make_handler(WebSocketTransport(endpoint))
     limit = endpoint.options.max_payload_bytes + FRAME_MARGIN
     settings = {"websocket_max_message_size": limit, **settings}
-    return tornado.web.Application([(r"/.*", handler)], debug=endpoint.options.debug, **settings)
+    # Not Tornado's debug=: its autoreload would restart the process behind the core's reloader.
+    return tornado.web.Application([(r"/.*", handler)], **settings)
 
 
 def create_server(

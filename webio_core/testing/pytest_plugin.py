@@ -58,6 +58,10 @@ def pytest_configure(config: pytest.Config) -> None:
         config.args.append(str(CONFORMANCE_SUITE))
 
 
+#: The parameter of a backend test that no selected backend can run.
+_NO_BACKEND = object()
+
+
 def selected_backends(config: pytest.Config) -> list[str]:
     """The backends named by ``--webio-backend`` (all installed ones by default)."""
     names: list[str] = config.getoption("webio_backend")
@@ -81,18 +85,23 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if marker is not None:
         backends = get_plugins().backends
         names = [n for n in names if backends[n].transport == marker.args[0]]
+    if not names:
+        # pytest would report a test with no parameter set as skipped: mark it for deselection.
+        metafunc.parametrize("webio_backend", [_NO_BACKEND], ids=["no-backend"], scope="module")
+        return
     # Module scope: a module may start one server per backend and share it among its tests.
     metafunc.parametrize("webio_backend", names, ids=names, scope="module")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # A test of one transport has no parameter set when no selected backend has that transport:
-    # it is deselected (and counted as such), not reported as a skip or a pass.
+    # A test of one transport has no backend when no selected backend has that transport: it
+    # is deselected (and counted as such), not reported as a skip or a pass.
     unrunnable = [
         item
         for item in items
         if "webio_backend" in getattr(item, "fixturenames", ())
-        and "webio_backend" not in getattr(getattr(item, "callspec", None), "params", {})
+        and getattr(getattr(item, "callspec", None), "params", {}).get("webio_backend", _NO_BACKEND)
+        is _NO_BACKEND
     ]
     if unrunnable:
         config.hook.pytest_deselected(items=unrunnable)

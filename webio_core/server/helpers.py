@@ -87,9 +87,13 @@ def start_server_for(
 
 
 def _helper(
-    make_endpoint: Callable[..., Endpoint], backend: Backend, parameters: str, defaults: Any
+    make_endpoint: Callable[..., Endpoint],
+    backend: Backend,
+    parameters: str,
+    defaults: Any,
+    settings: str = "",
 ) -> Callable[[Callable[..., T]], Callable[..., T]]:
-    signature = signature_of(parameters, defaults)
+    signature = signature_of(parameters, defaults, settings)
     option_names = set(_option_defaults())
 
     def decorate(build: Callable[..., T]) -> Callable[..., T]:
@@ -97,9 +101,11 @@ def _helper(
         def helper(*args: Any, **kwargs: Any) -> T:
             arguments = _bind(signature, args, kwargs)
             applications = arguments.pop("applications")
+            # ``**settings`` reach ``build`` as one dict, under their own name.
+            framework = {settings: arguments.pop(settings)} if settings else {}
             options = {k: v for k, v in arguments.items() if k in option_names}
             extra = {k: v for k, v in arguments.items() if k not in option_names}
-            return build(make_endpoint(applications, backend, **options), **extra)
+            return build(make_endpoint(applications, backend, **options), **extra, **framework)
 
         helper.__signature__ = signature  # type: ignore[attr-defined]
         return helper
@@ -117,8 +123,10 @@ def route_helper(
 
 
 def server_helper(
-    backend: Backend, parameters: str, **defaults: Any
+    backend: Backend, parameters: str, *, settings: str = "", **defaults: Any
 ) -> Callable[[Callable[..., T]], Callable[..., T]]:
     """Like :func:`route_helper`, for an application of its own (``wsgi_app``,
-    ``asgi_app``...): apps at ``/`` and ``static_dir`` files under ``/static/``."""
-    return _helper(Endpoint.for_server, backend, parameters, defaults)
+    ``asgi_app``...): apps at ``/`` and ``static_dir`` files under ``/static/``. With
+    ``settings`` (PyWebIO's ``**django_options``...), the helper also takes any other keyword
+    argument, and ``build`` gets them as one dict under that name."""
+    return _helper(Endpoint.for_server, backend, parameters, defaults, settings)

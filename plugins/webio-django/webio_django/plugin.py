@@ -1,0 +1,13 @@
+"""Entry point: registers the ``django`` backend. Imports nothing of Django until used."""
+
+from typing import Callable
+
+from webio_core import hookimpl
+from webio_core.server import Backend
+
+BACKEND = Backend("django", "http", "webio_django.server:create_server", "webio_django.api")
+
+
+@hookimpl
+def webio_register_backends(register: Callable[[Backend], None]) -> None:
+    register(BACKEND)

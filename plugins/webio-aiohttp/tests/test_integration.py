@@ -228,6 +228,27 @@ def test_docs_example_runs_as_a_program_with_the_import_prefix_replaced() -> Non
     assert seconds < 10
 
 
+def test_docs_example_with_a_page_open_stops_after_aiohttp_shutdown_timeout() -> None:
+    # aiohttp waits for running handlers at stop, and an open page's handler runs on: the
+    # webio_handler docstring tells to pass a short shutdown_timeout.
+    port = free_port()
+    source = DOCS_EXAMPLE.replace("pywebio", "webio_core")
+    address = f'host="127.0.0.1", port={port}, shutdown_timeout=1'
+    source = source.replace('host="localhost", port=80', address)
+    with program(source) as process:
+        url = f"http://127.0.0.1:{port}/tool"
+        wait_until_serving(process, url)
+        user = WebIOClient(url, transport="websocket").connect()
+        try:
+            user.form()
+            code, output, seconds = stop_with_ctrl_c(process)
+            user.wait_closed()
+        finally:
+            user.close()
+    assert code == 0, output
+    assert seconds < 10, output
+
+
 def test_webio_handler_beside_the_host_routes_and_static_routes() -> None:
     app = web.Application()
     # static_routes() first, at the root: the client's file names only, no host route hidden.

@@ -29,5 +29,10 @@ start_server = start_server_for(
 def webio_handler(endpoint: Endpoint, websocket_settings: Any = None) -> Handler:
     """A request handler serving ``applications`` on the route you add it at with
     ``web.get`` (page, client files and WebSocket all on that one route);
-    ``websocket_settings`` go to ``aiohttp.web.WebSocketResponse``."""
+    ``websocket_settings`` go to ``aiohttp.web.WebSocketResponse``.
+
+    The handler of an open page runs until the page closes, and at server stop aiohttp waits
+    for running handlers (``web.run_app``'s ``shutdown_timeout``, 60 seconds by default)
+    before it cancels them and so closes their sessions: pass a shorter ``shutdown_timeout``
+    to stop faster while pages are open. (``start_server`` closes its sessions itself.)"""
     return make_handler(WebSocketTransport(endpoint), websocket_settings)

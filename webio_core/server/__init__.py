@@ -6,13 +6,16 @@ framework's requests and sockets; the core does the rest:
 - :class:`Endpoint`: apps, options, page, client files, ``static_dir``, sessions;
 - :class:`Request`, :class:`Response`, :func:`text_response`: framework-neutral messages;
 - :class:`HttpTransport` (polling) and :class:`WebSocketTransport` with
-  :class:`WebSocketPeer`: the session side of each transport;
+  :class:`WebSocketPeer`: the session side of each transport; :class:`SerialWriter` keeps an
+  asyncio socket's writes in order;
 - :func:`wsgi_app` / :func:`request_from_environ` and :func:`asgi_app`: ready adapters for WSGI
   and ASGI frameworks;
 - :class:`SocketServerRunner` and :class:`AsyncioRunner`: serving and stopping;
 - :func:`start_server_for`, :func:`route_helper`, :func:`server_helper`: PyWebIO's platform
   functions (``start_server``, ``webio_handler``, ``wsgi_app``...) declared by their parameters;
-- :class:`ServerOptions`, :data:`Applications`, :class:`AppResolver`, :class:`SessionRegistry`.
+- :class:`ServerOptions`, :data:`Applications`, :class:`AppResolver`, :class:`SessionRegistry`;
+- :data:`CLIENT_DIR` (``webio_core.STATIC_PATH``): the built client's files, for helpers that
+  must serve them on routes of their own (endpoints serve them already).
 """
 
 from __future__ import annotations
@@ -28,11 +31,12 @@ from .request import Request, Response, text_response
 from .resolvers import Applications, AppResolver, AppTarget, NamedApps
 from .runners import AsyncioRunner, SocketServerRunner
 from .start import create_server, start_server
-from .static import content_type
-from .ws import WebSocketConnection, WebSocketPeer, WebSocketTransport
+from .static import CLIENT_DIR, content_type
+from .ws import SerialWriter, WebSocketConnection, WebSocketPeer, WebSocketTransport
 from .wsgi import request_from_environ, wsgi_app
 
 __all__ = [
+    "CLIENT_DIR",
     "USER_STATIC_PREFIX",
     "AppResolver",
     "AppTarget",
@@ -46,6 +50,7 @@ __all__ = [
     "Request",
     "Response",
     "RunningServer",
+    "SerialWriter",
     "ServerOptions",
     "SessionRegistry",
     "SocketServerRunner",

@@ -12,7 +12,8 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-from typing import Any, Callable, Optional
+from collections.abc import Awaitable
+from typing import Any, Callable, Optional, Union
 
 from ..protocol import ProtocolError, encode_frame, frame_batches
 from ..protocol.constants import CLOSE_SESSION_NOT_FOUND, QUERY_ACK, QUERY_SESSION
@@ -26,6 +27,9 @@ logger = logging.getLogger("webio_core.server.ws")
 #: After its session closed, how long a socket waits for the page to acknowledge the last
 #: commands before hanging up.
 CLOSE_GRACE_SECONDS = 5.0
+#: What a framework's message size limit adds to max_payload_size (see
+#: :attr:`WebSocketTransport.max_message_size`).
+FRAME_MARGIN = 64 * 1024
 
 
 #: Sends a text frame on the backend's socket; may return an awaitable, which the core awaits.
@@ -57,11 +61,63 @@ class WebSocketPeer:
             return None
 
 
+class SerialWriter:
+    """Sends and closes on an asyncio framework's socket one after the other, in call order.
+
+    The core schedules each awaitable a peer function returns as a task of its own, and some
+    frameworks reorder concurrent writes (aiohttp writes a small compressed message before a
+    large one still compressing in a thread). Give :meth:`send_text` and :meth:`close` to
+    :meth:`WebSocketTransport.connect` instead: one task awaits ``send`` and ``close`` in turn.
+    Create it on the socket's loop, and call :meth:`finish` once the socket has closed: the
+    task ends after what was already asked (which fails fast on a closed socket).
+    """
+
+    def __init__(
+        self, send: Callable[[str], Awaitable[Any]], close: Callable[[int, str], Awaitable[Any]]
+    ) -> None:
+        self._send = send
+        self._close = close
+        self._queue: asyncio.Queue[Union[str, tuple[int, str], None]] = asyncio.Queue()
+        self._task = asyncio.ensure_future(self._write())
+
+    def send_text(self, text: str) -> None:
+        self._queue.put_nowait(text)
+
+    def close(self, code: int = 1000, reason: str = "") -> None:
+        self._queue.put_nowait((code, reason))
+
+    def finish(self) -> None:
+        self._queue.put_nowait(None)
+
+    @property
+    def done(self) -> bool:
+        """Whether the task has ended (after :meth:`finish`)."""
+        return self._task.done()
+
+    async def _write(self) -> None:
+        while True:
+            item = await self._queue.get()
+            if item is None:
+                return
+            try:
+                await (self._send(item) if isinstance(item, str) else self._close(*item))
+            except Exception as exc:
+                logger.debug("websocket write failed: %s", exc)
+
+
 class WebSocketTransport:
     """The WebSocket side of one :class:`Endpoint`."""
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
+
+    @property
+    def max_message_size(self) -> int:
+        """The limit to give the framework's WebSocket messages: max_payload_size and some room.
+        The core drops a frame a little over max_payload_size and the page keeps its socket (a
+        frame of exactly max_payload_size gets in); the framework closes a socket whose
+        message is far larger, before reading all of it."""
+        return self.endpoint.options.max_payload_bytes + FRAME_MARGIN
 
     def handle_http(self, request: Request) -> Optional[Response]:
         """What to answer a request on the endpoint's route: :meth:`respond` to a plain request,

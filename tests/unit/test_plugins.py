@@ -101,15 +101,32 @@ def test_start_server_with_unknown_backend():
 # ---- platform facades --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["django", "aiohttp", "fastapi"])
-def test_facade_of_missing_backend(name):
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [
+        ("django", "django"),
+        ("aiohttp", "aiohttp"),
+        ("fastapi", "fastapi"),
+        ("tornado_http", "tornado"),
+    ],
+)
+def test_facade_of_missing_backend(name, extra):
     if name in installed_backends():
         pytest.skip(f"the {name} backend is installed here")
     facade = importlib.import_module(f"webio_core.platform.{name}")
-    with pytest.raises(ImportError, match=rf"pip install webio-core\[{name}\]"):
+    with pytest.raises(ImportError, match=rf"pip install webio-core\[{extra}\]"):
         facade.start_server  # noqa: B018 - attribute access is the test
-    with pytest.raises(ImportError, match=rf"pip install webio-core\[{name}\]"):
+    with pytest.raises(ImportError, match=rf"pip install webio-core\[{extra}\]"):
         exec(f"from webio_core.platform.{name} import start_server", {})
+
+
+def test_install_hint_of_a_backend_variant_names_its_plugins_extra(monkeypatch):
+    import webio_core.plugins
+
+    monkeypatch.setattr(webio_core.plugins, "known_extras", lambda: ["tornado", "flask"])
+    assert webio_core.plugins.install_hint("tornado_http") == "pip install webio-core[tornado]"
+    assert webio_core.plugins.install_hint("flask") == "pip install webio-core[flask]"
+    assert "'mine_http'" in webio_core.plugins.install_hint("mine_http")
 
 
 def test_facade_of_missing_django_view():
@@ -121,7 +138,7 @@ def test_facade_of_missing_django_view():
         django_facade.webio_view  # noqa: B018
 
 
-@pytest.mark.parametrize("name", ["tornado", "flask"])
+@pytest.mark.parametrize("name", ["tornado", "tornado_http", "flask", "fastapi"])
 def test_facade_of_installed_backend(name):
     if name not in installed_backends():
         pytest.skip(f"the {name} backend is not installed")
@@ -134,16 +151,36 @@ def test_facade_of_installed_backend(name):
         facade.no_such_function  # noqa: B018
 
 
-def test_tornado_and_flask_helpers():
+def test_tornado_flask_and_fastapi_helpers():
     installed = installed_backends()
     if "tornado" in installed:
         from webio_core.platform.tornado import webio_handler
 
         assert callable(webio_handler)
+    if "tornado_http" in installed:
+        from webio_core.platform.tornado_http import webio_handler as http_handler
+
+        assert callable(http_handler)
     if "flask" in installed:
         from webio_core.platform.flask import webio_view, wsgi_app
 
         assert callable(webio_view) and callable(wsgi_app)
+    if "fastapi" in installed:
+        from webio_core.platform.fastapi import asgi_app, webio_routes
+
+        assert callable(webio_routes) and callable(asgi_app)
+
+
+def test_the_tornado_plugin_registers_a_websocket_and_an_http_backend():
+    """One plugin may register several backends: webio-tornado gives tornado (WebSocket) and
+    tornado_http (HTTP polling), as PyWebIO has both."""
+    backends = get_plugins().backends
+    if "tornado" not in backends:
+        pytest.skip("the tornado backend is not installed")
+    assert backends["tornado"].transport == "websocket"
+    assert backends["tornado_http"].transport == "http"
+    packages = {backends[name].api_module.split(".")[0] for name in ("tornado", "tornado_http")}
+    assert packages == {"webio_tornado"}
 
 
 def test_every_plugin_of_the_repository_is_installed():

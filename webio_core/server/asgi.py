@@ -94,7 +94,7 @@ def asgi_app(endpoint: Endpoint) -> ASGIApplication:
         # An ASGI server hands upgrades over as websocket scopes: what is left is plain.
         answer: Callable[[Request], Awaitable[Response]] = _now(websocket.respond)
     else:
-        answer = _in_thread(HttpTransport(endpoint).handle)
+        answer = HttpTransport(endpoint).handle_async
 
     async def application(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -115,14 +115,6 @@ def asgi_app(endpoint: Endpoint) -> ASGIApplication:
 def _now(handle: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
     async def answer(request: Request) -> Response:
         return handle(request)
-
-    return answer
-
-
-def _in_thread(handle: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
-    # HTTP polling waits for the app's reply: never on the event loop.
-    async def answer(request: Request) -> Response:
-        return await asyncio.get_running_loop().run_in_executor(None, handle, request)
 
     return answer
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import tornado.web
@@ -35,9 +34,7 @@ class PollingHandler(tornado.web.RequestHandler):
 
     async def get(self, *args: Any, **kwargs: Any) -> None:
         request = to_request(self.request, bytes(self._body))
-        # A request may wait for the app's reply: never on the event loop.
-        loop = asyncio.get_running_loop()
-        write_response(self, await loop.run_in_executor(None, self.transport.handle, request))
+        write_response(self, await self.transport.handle_async(request))
 
     post = options = get
 

@@ -49,7 +49,8 @@ def protocol(session: nox.Session) -> None:
 @nox.session
 @nox.parametrize("backend", BACKENDS)
 def tests(session: nox.Session, backend: str) -> None:
-    """Everything but the browser, with a single backend installed."""
+    """Everything but the browser, with a single backend plugin installed; the conformance
+    suite runs over every backend it registers (webio-tornado: tornado and tornado_http)."""
     session.install(*TEST_TOOLS, *_editable(".", f"plugins/webio-{backend}"))
     session.run(
         "pytest",
@@ -57,7 +58,7 @@ def tests(session: nox.Session, backend: str) -> None:
         "tests/api",
         "tests/server",
         f"plugins/webio-{backend}",
-        f"--webio-backend={backend}",
+        "--webio-backend=all",
         *session.posargs,
     )
 

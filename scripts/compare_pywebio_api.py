@@ -3,6 +3,7 @@
 
     python scripts/compare_pywebio_api.py --pywebio-python /tmp/pywebio/bin/python input pin
 
+A module without ``__all__`` (PyWebIO's ``platform.*``) is compared by the functions it defines.
 PyWebIO is imported only by ``--pywebio-python`` (a throwaway venv with ``pywebio==1.8.4``),
 never by this project. For each module, prints the names of PyWebIO's ``__all__`` missing here,
 and every function whose parameters differ (name, kind or default). An empty tuple default
@@ -17,7 +18,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +26,15 @@ ROOT = Path(__file__).resolve().parent.parent
 DUMP = r"""
 import importlib, inspect, json, sys
 module = importlib.import_module(sys.argv[1])
-names = list(getattr(module, "__all__", []))
+if len(sys.argv) > 2:
+    names = json.loads(sys.argv[2])
+elif hasattr(module, "__all__"):
+    names = list(module.__all__)
+else:  # PyWebIO's platform modules: the public functions they define
+    names = [
+        n for n, o in vars(module).items()
+        if not n.startswith("_") and inspect.isfunction(o) and o.__module__ == module.__name__
+    ]
 out = {"names": names, "signatures": {}}
 for name in names:
     obj = getattr(module, name, None)
@@ -43,10 +52,11 @@ print(json.dumps(out))
 """
 
 
-def dump(python: str, module: str) -> dict[str, Any]:
-    result = subprocess.run(
-        [python, "-c", DUMP, module], capture_output=True, text=True, check=True, cwd=ROOT
-    )
+def dump(python: str, module: str, names: Optional[list[str]] = None) -> dict[str, Any]:
+    """The public names of ``module`` (``__all__``, or the functions it defines) and their
+    signatures; ``names`` looks up those instead (a facade forwarding attributes has none)."""
+    command = [python, "-c", DUMP, module, *([json.dumps(names)] if names is not None else [])]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
@@ -88,6 +98,9 @@ def main() -> int:
     for module in args.modules:
         theirs = dump(args.pywebio_python, f"pywebio.{module}")
         ours = dump(sys.executable, f"webio_core.{module}")
+        if not ours["names"]:  # a platform facade: it forwards whatever is asked
+            ours = dump(sys.executable, f"webio_core.{module}", theirs["names"])
+            ours["names"] = [n for n in theirs["names"] if n in ours["signatures"]]
         problems = compare(theirs, ours)
         same = len(theirs["names"]) - len(problems)
         print(f"{module}: {len(theirs['names'])} public names in PyWebIO, {same} identical")

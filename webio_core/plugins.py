@@ -43,8 +43,11 @@ def known_extras() -> list[str]:
 
 
 def install_hint(name: str) -> str:
-    if name in known_extras():
-        return f"pip install {CORE_DISTRIBUTION}[{name}]"
+    extras = known_extras()
+    # A variant of a backend comes with its plugin: tornado_http with webio-core[tornado].
+    extra = name if name in extras else name.partition("_")[0]
+    if extra in extras:
+        return f"pip install {CORE_DISTRIBUTION}[{extra}]"
     return f"install the distribution that provides the {name!r} backend"
 
 

@@ -10,18 +10,20 @@ from typing import Any, Callable
 
 import pytest
 
-from webio_core.testing import installed_backends, serve
+from webio_core.plugins import get_plugins
+from webio_core.testing import serve
 from webio_core.testing.browser import CHROMIUM, CHROMIUM_ARGS
 from webio_core.testing.shared import SharedServers
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-#: The backends the project ships (plugins/webio-<name>), not the fixture backend of the plugin
-#: tests; tests/unit/test_plugins.py checks that every one of them is installed.
+#: The backends the project ships: those registered by a plugin under plugins/ (a plugin may
+#: register several, as webio-tornado does tornado and tornado_http), not the fixture backend of
+#: the plugin tests; tests/unit/test_plugins.py checks that every plugin is installed.
 E2E_BACKENDS = sorted(
-    name
-    for name in installed_backends()
-    if (ROOT / "plugins" / f"webio-{name}" / "pyproject.toml").exists()
+    backend.name
+    for backend in get_plugins().backends.values()
+    if any((ROOT / "plugins").glob(f"webio-*/{backend.api_module.split('.')[0]}/__init__.py"))
 )
 
 

@@ -17,6 +17,7 @@ from websockets.sync.client import connect
 from webio_core.input import input
 from webio_core.output import put_text
 from webio_core.server import Backend, Endpoint, asgi_app
+from webio_core.server.asgi import route_path
 from webio_core.testing import WebIOClient, eventually, http_request
 
 
@@ -61,6 +62,33 @@ def mounted(prefix: str, app: Any) -> Any:
     return host
 
 
+def mounted_with_root_path(prefix: str, app: Any) -> Any:
+    """Like :func:`mounted`, setting ``root_path`` as ASGI frameworks do (Starlette's Mount):
+    ``path`` keeps the prefix."""
+
+    async def host(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "lifespan":
+            scope = {**scope, "root_path": scope.get("root_path", "") + prefix}
+        await mounted(prefix, app)(scope, receive, send)
+
+    return host
+
+
+@pytest.mark.parametrize(
+    ("path", "root_path", "expected"),
+    [
+        ("/tool/", "/tool", "/"),
+        ("/tool", "/tool", "/"),
+        ("/tool/static/a.css", "/tool", "/static/a.css"),
+        ("/toolbox/", "/tool", "/toolbox/"),
+        ("/static/a.css", "/tool", "/static/a.css"),  # a framework that strips the prefix
+        ("/", "", "/"),
+    ],
+)
+def test_route_path_is_below_the_mount_point(path, root_path, expected):
+    assert route_path({"type": "http", "path": path, "root_path": root_path}) == expected
+
+
 @pytest.mark.parametrize("transport", ["websocket", "http"])
 def test_round_trip_page_and_client_files(transport):
     endpoint = Endpoint.for_server(greeter, backend(transport))
@@ -83,6 +111,21 @@ def test_mounted_under_a_sub_path():
         with WebIOClient(base + "/tool", transport="websocket") as user:
             user.submit("Ada")
             user.should_see("Hello Ada")
+
+
+@pytest.mark.parametrize("transport", ["websocket", "http"])
+def test_server_of_its_own_mounted_with_a_root_path(transport, tmp_path):
+    (tmp_path / "logo.txt").write_text("a logo")
+    endpoint = Endpoint.for_server(greeter, backend(transport), static_dir=str(tmp_path))
+    with uvicorn_serving(mounted_with_root_path("/tool", asgi_app(endpoint))) as base:
+        assert http_request(base + "/")[::2] == (200, b"host app")
+        with WebIOClient(base + "/tool/", transport=transport) as user:
+            user.submit("Ada")
+            user.should_see("Hello Ada")
+        assert http_request(base + "/tool/static/logo.txt")[::2] == (200, b"a logo")
+        status, _, script = http_request(base + "/tool/", query={"webio_static": "webio.js"})
+        assert status == 200 and len(script) > 1000
+        assert http_request(base + "/tool/elsewhere")[0] == 404
 
 
 def test_foreign_origin_upgrade_refused_with_403():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from types import SimpleNamespace
 
 import pytest
 
@@ -101,27 +102,41 @@ def test_start_server_with_unknown_backend():
 # ---- platform facades --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["django", "fastapi"])
-def test_facade_of_missing_backend(name):
-    if name in installed_backends():
-        pytest.skip(f"the {name} backend is installed here")
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [
+        ("django", "django"),
+        ("aiohttp", "aiohttp"),
+        ("fastapi", "fastapi"),
+        ("tornado_http", "tornado"),
+    ],
+)
+@pytest.mark.parametrize("attribute", ["start_server", "webio_view", "webio_handler"])
+def test_facade_of_a_backend_that_is_not_installed(name, extra, attribute, monkeypatch):
+    # Every backend is installed here: the facade is shown a registry without this one.
+    from webio_core.platform import _facade
+
+    backends = {k: v for k, v in get_plugins().backends.items() if k != name}
+    monkeypatch.setattr(_facade, "get_plugins", lambda: SimpleNamespace(backends=backends))
     facade = importlib.import_module(f"webio_core.platform.{name}")
-    with pytest.raises(ImportError, match=rf"pip install webio-core\[{name}\]"):
-        facade.start_server  # noqa: B018 - attribute access is the test
-    with pytest.raises(ImportError, match=rf"pip install webio-core\[{name}\]"):
-        exec(f"from webio_core.platform.{name} import start_server", {})
+    with pytest.raises(ImportError, match=rf"pip install webio-core\[{extra}\]"):
+        getattr(facade, attribute)
+    with pytest.raises(ImportError, match=rf"pip install webio-core\[{extra}\]"):
+        exec(f"from webio_core.platform.{name} import {attribute}", {})
 
 
-def test_facade_of_missing_django_view():
-    if "django" in installed_backends():
-        pytest.skip("the django backend is installed here")
-    import webio_core.platform.django as django_facade
+def test_install_hint_of_a_backend_variant_names_its_plugins_extra(monkeypatch):
+    import webio_core.plugins
 
-    with pytest.raises(ImportError, match=r"pip install webio-core\[django\]"):
-        django_facade.webio_view  # noqa: B018
+    monkeypatch.setattr(webio_core.plugins, "known_extras", lambda: ["tornado", "flask"])
+    assert webio_core.plugins.install_hint("tornado_http") == "pip install webio-core[tornado]"
+    assert webio_core.plugins.install_hint("flask") == "pip install webio-core[flask]"
+    assert "'mine_http'" in webio_core.plugins.install_hint("mine_http")
 
 
-@pytest.mark.parametrize("name", ["tornado", "flask", "aiohttp"])
+@pytest.mark.parametrize(
+    "name", ["tornado", "tornado_http", "flask", "django", "aiohttp", "fastapi"]
+)
 def test_facade_of_installed_backend(name):
     if name not in installed_backends():
         pytest.skip(f"the {name} backend is not installed")
@@ -134,16 +149,36 @@ def test_facade_of_installed_backend(name):
         facade.no_such_function  # noqa: B018
 
 
-def test_tornado_and_flask_helpers():
+def test_tornado_flask_and_fastapi_helpers():
     installed = installed_backends()
     if "tornado" in installed:
         from webio_core.platform.tornado import webio_handler
 
         assert callable(webio_handler)
+    if "tornado_http" in installed:
+        from webio_core.platform.tornado_http import webio_handler as http_handler
+
+        assert callable(http_handler)
     if "flask" in installed:
         from webio_core.platform.flask import webio_view, wsgi_app
 
         assert callable(webio_view) and callable(wsgi_app)
+    if "fastapi" in installed:
+        from webio_core.platform.fastapi import asgi_app, webio_routes
+
+        assert callable(webio_routes) and callable(asgi_app)
+
+
+def test_the_tornado_plugin_registers_a_websocket_and_an_http_backend():
+    """One plugin may register several backends: webio-tornado gives tornado (WebSocket) and
+    tornado_http (HTTP polling), as PyWebIO has both."""
+    backends = get_plugins().backends
+    if "tornado" not in backends:
+        pytest.skip("the tornado backend is not installed")
+    assert backends["tornado"].transport == "websocket"
+    assert backends["tornado_http"].transport == "http"
+    packages = {backends[name].api_module.split(".")[0] for name in ("tornado", "tornado_http")}
+    assert packages == {"webio_tornado"}
 
 
 def test_every_plugin_of_the_repository_is_installed():

@@ -26,8 +26,20 @@ ASGIApplication = Callable[[Scope, Receive, Send], Awaitable[None]]
 _CLOSE = object()
 
 
+def route_path(scope: Scope) -> str:
+    """The path of ``scope`` below the point the application is mounted at: ASGI's ``path``
+    includes ``root_path`` (Starlette's ``Mount``, uvicorn's ``--root-path``), so a server of
+    its own mounted on ``/tool`` serves its apps at ``/tool/`` and ``static_dir`` under
+    ``/tool/static/``. A ``path`` outside ``root_path`` (older frameworks strip it) is kept."""
+    path: str = scope.get("path") or "/"
+    root = str(scope.get("root_path") or "").rstrip("/")
+    if root and (path == root or path.startswith(root + "/")):
+        path = path[len(root) :]
+    return path or "/"
+
+
 def request_from_scope(scope: Scope, body: bytes = b"") -> Request:
-    """The core's view of an ASGI HTTP or WebSocket scope."""
+    """The core's view of an ASGI HTTP or WebSocket scope (its path is :func:`route_path`)."""
     client = scope.get("client") or ("", 0)
     return Request.build(
         scope.get("method", "GET"),
@@ -35,7 +47,7 @@ def request_from_scope(scope: Scope, body: bytes = b"") -> Request:
             scope.get("query_string", b"").decode("utf-8", "replace"), keep_blank_values=True
         ),
         [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers", [])],
-        path=scope.get("path") or "/",
+        path=route_path(scope),
         remote_ip=client[0] or "",
         body=body,
         raw=scope,
@@ -82,7 +94,7 @@ def asgi_app(endpoint: Endpoint) -> ASGIApplication:
         # An ASGI server hands upgrades over as websocket scopes: what is left is plain.
         answer: Callable[[Request], Awaitable[Response]] = _now(websocket.respond)
     else:
-        answer = _in_thread(HttpTransport(endpoint).handle)
+        answer = HttpTransport(endpoint).handle_async
 
     async def application(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -103,14 +115,6 @@ def asgi_app(endpoint: Endpoint) -> ASGIApplication:
 def _now(handle: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
     async def answer(request: Request) -> Response:
         return handle(request)
-
-    return answer
-
-
-def _in_thread(handle: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
-    # HTTP polling waits for the app's reply: never on the event loop.
-    async def answer(request: Request) -> Response:
-        return await asyncio.get_running_loop().run_in_executor(None, handle, request)
 
     return answer
 

@@ -7,10 +7,11 @@ acknowledgements, expiry and cleanup live here, once for all HTTP backends.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
-from typing import Optional
+from typing import Any, Callable, Optional, TypeVar
 
 from ..protocol import MAX_COMMANDS_PER_FRAME, ProtocolError, encode_frame, frame_batches
 from ..protocol.constants import (
@@ -28,6 +29,8 @@ from .origin import is_same_origin
 from .request import Request, Response, text_response
 
 logger = logging.getLogger("webio_core.server.http")
+
+T = TypeVar("T")
 
 DEFAULT_EXPIRE_SECONDS = 600.0
 DEFAULT_CLEANUP_INTERVAL = 300.0
@@ -90,6 +93,11 @@ class HttpTransport:
         response = self._session_request(request, session_id)
         response.headers.update(self._cors_headers(request))
         return response
+
+    async def handle_async(self, request: Request) -> Response:
+        """:meth:`handle` for a backend on an asyncio loop: a request may wait for the app's
+        reply, so it is answered in a thread of its own (see :func:`run_in_thread`)."""
+        return await run_in_thread(self.handle, request)
 
     def _preflight(self, request: Request) -> Response:
         if not self.endpoint.origin_allowed(request):
@@ -228,3 +236,32 @@ class HttpTransport:
         for session in self.endpoint.registry.all():
             session.close()
             self.endpoint.registry.discard(session.id)
+
+
+async def run_in_thread(function: Callable[..., T], *args: Any) -> T:
+    """Await ``function(*args)`` run in a new daemon thread. Not in an executor: executors
+    refuse work once the interpreter is exiting, and script mode's page still polls for the
+    end of its session then (from an ``atexit`` handler); nor does a call wait for a worker."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(result: Any, error: Optional[BaseException]) -> None:
+        if future.done():
+            return  # the awaiting request was cancelled (its client went away)
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)
+
+    def run() -> None:
+        try:
+            outcome: tuple[Any, Optional[BaseException]] = (function(*args), None)
+        except BaseException as error:  # handed to the awaiting coroutine
+            outcome = (None, error)
+        try:
+            loop.call_soon_threadsafe(settle, *outcome)
+        except RuntimeError:
+            pass  # the loop has closed: no one is waiting any more
+
+    threading.Thread(target=run, name="webio-http-request", daemon=True).start()
+    return await future

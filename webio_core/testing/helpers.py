@@ -74,6 +74,27 @@ def recording_client(server: Any, **kwargs: Any) -> WebIOClient:
     return client
 
 
+class ResponseHeaders(dict[str, str]):
+    """The headers of a response: a dict whose lookups ignore the case of names, as HTTP does
+    (Tornado sends ``Webio-Session-Id`` for ``webio-session-id``)."""
+
+    def _name(self, name: object) -> object:
+        if isinstance(name, str):
+            for key in self:
+                if key.lower() == name.lower():
+                    return key
+        return name
+
+    def __getitem__(self, name: str) -> str:
+        return super().__getitem__(self._name(name))  # type: ignore[index]
+
+    def __contains__(self, name: object) -> bool:
+        return super().__contains__(self._name(name))
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        return super().get(self._name(name), default)  # type: ignore[call-overload]
+
+
 def http_request(
     url: str,
     *,
@@ -81,17 +102,18 @@ def http_request(
     query: Optional[dict[str, str]] = None,
     headers: Optional[dict[str, str]] = None,
     body: Optional[bytes] = None,
-) -> tuple[int, dict[str, str], bytes]:
-    """(status, headers, body) of one request; HTTP errors are returned, not raised."""
+) -> tuple[int, ResponseHeaders, bytes]:
+    """(status, headers, body) of one request; HTTP errors are returned, not raised. Header
+    names are looked up whatever their case."""
     if query:
         url = f"{url}?{urllib.parse.urlencode(query)}"
     request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, ResponseHeaders(response.headers), response.read()
     except urllib.error.HTTPError as error:
         with error:
-            return error.code, dict(error.headers), error.read()
+            return error.code, ResponseHeaders(error.headers), error.read()
 
 
 def raw_get(url: str, target: str) -> tuple[int, bytes]:

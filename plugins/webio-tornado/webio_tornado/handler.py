@@ -11,13 +11,14 @@ import tornado.websocket
 from webio_core.server import Request, Response, WebSocketConnection, WebSocketTransport
 
 
-def to_request(request: Any) -> Request:
+def to_request(request: Any, body: bytes = b"") -> Request:
     return Request.build(
         request.method or "GET",
         request.query,
         request.headers.get_all(),
         path=request.path,
         remote_ip=request.remote_ip or "",
+        body=body,
         raw=request,
     )
 

@@ -16,9 +16,11 @@ from .handler import make_handler
 FRAME_MARGIN = 64 * 1024
 
 
-def build_application(endpoint: Endpoint, settings: dict[str, Any]) -> tornado.web.Application:
-    """Every path goes to the endpoint, which serves apps, client files and ``static_dir``."""
-    handler = make_handler(WebSocketTransport(endpoint))
+def build_application(
+    endpoint: Endpoint, settings: dict[str, Any], handler: type[tornado.web.RequestHandler]
+) -> tornado.web.Application:
+    """Every path goes to ``handler``, whose endpoint serves apps, client files and
+    ``static_dir``."""
     limit = endpoint.options.max_payload_bytes + FRAME_MARGIN
     settings = {"websocket_max_message_size": limit, **settings}
     # Not Tornado's debug=: its autoreload would restart the process behind the core's reloader.
@@ -28,7 +30,13 @@ def build_application(endpoint: Endpoint, settings: dict[str, Any]) -> tornado.w
 def create_server(
     endpoint: Endpoint, host: str, port: int, settings: dict[str, Any]
 ) -> AsyncioRunner:
-    application = build_application(endpoint, settings)
+    handler = make_handler(WebSocketTransport(endpoint))
+    return serve_application(endpoint, build_application(endpoint, settings, handler), host, port)
+
+
+def serve_application(
+    endpoint: Endpoint, application: tornado.web.Application, host: str, port: int
+) -> AsyncioRunner:
     sockets = tornado.netutil.bind_sockets(port, host or None)
 
     async def serve() -> Any:

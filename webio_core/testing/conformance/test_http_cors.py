@@ -10,6 +10,7 @@ import pytest
 
 from webio_core.output import put_text
 from webio_core.testing import serve
+from webio_core.testing.helpers import ResponseHeaders
 
 
 def app() -> None:
@@ -23,9 +24,9 @@ def send(url: str, method: str, origin: str, session: str = "") -> tuple[int, di
     request = urllib.request.Request(url + "?app=index&ack=0", method=method, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, dict(response.headers)
+            return response.status, ResponseHeaders(response.headers)
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers)
+        return error.code, ResponseHeaders(error.headers)
 
 
 pytestmark = [

@@ -60,10 +60,19 @@ def plugins() -> dict[str, Path]:
     return found
 
 
-def backends_of(distribution: Path) -> list[str]:
-    """The backend names a plugin registers (its entry points in the webio_core group)."""
+def entry_points_of(distribution: Path) -> list[str]:
+    """The plugin names a distribution declares in the webio_core entry-point group."""
     entry_points = project(distribution).get("entry-points", {}).get("webio_core", {})
     return sorted(entry_points)
+
+
+def installed_backends(python: Path) -> list[str]:
+    """The backends webio_core finds in the venv of ``python``."""
+    listing = "from webio_core.plugins import get_plugins; print(*sorted(get_plugins().backends))"
+    result = subprocess.run([str(python), "-c", listing], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"webio_core does not load in {python}:\n{result.stderr}")
+    return result.stdout.split()
 
 
 def check_extras(extras: dict[str, list[str]], known: dict[str, Path]) -> None:
@@ -141,9 +150,13 @@ def main() -> int:
         env_pip = [python, "-m", "pip", "install", "-q", "--find-links", wheelhouse, requirement]
         subprocess.run([str(p) for p in env_pip], check=True, env={**os.environ})
         names = {re.split(r"[<>=!~ \[]", r)[0] for r in extras[extra]}
-        for distribution in sorted(names):
-            for backend in backends_of(known[distribution]):
-                serve_page(python, backend)
+        backends = installed_backends(python)
+        # Each plugin's entry point is named after its first backend; a plugin may add others.
+        expected = {name for d in names for name in entry_points_of(known[d])}
+        if not expected <= set(backends):
+            sys.exit(f"webio-core[{extra}] brought backends {backends}, not {sorted(expected)}")
+        for backend in backends:
+            serve_page(python, backend)
     return 0
 
 

@@ -43,6 +43,9 @@ step "lint and type check"
 "$VENV/bin/ruff" format --check .
 "$VENV/bin/mypy"
 
+step "install like a user: wheels, each extra in a fresh venv, a page on every backend"
+"$PY" scripts/install_check.py
+
 step "tests"
 # The conformance suite (webio_core/testing/conformance) runs over every installed backend.
 "$PY" -m pytest --webio-backend=all "$@"

@@ -33,8 +33,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    # Per module, not per session: while Playwright's sync API is started, its event loop
+    # counts as running in the main thread, and asyncio.run() in any later test would fail.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -13,7 +13,8 @@ framework's requests and sockets; the core does the rest:
 - :class:`SocketServerRunner` and :class:`AsyncioRunner`: serving and stopping;
 - :func:`start_server_for`, :func:`route_helper`, :func:`server_helper`: PyWebIO's platform
   functions (``start_server``, ``webio_handler``, ``wsgi_app``...) declared by their parameters;
-- :class:`ServerOptions`, :data:`Applications`, :class:`AppResolver`, :class:`SessionRegistry`;
+- :class:`ServerOptions`, :data:`Applications`, :class:`AppResolver` (and
+  :class:`RespondingResolver`), :class:`SessionRegistry`;
 - :data:`CLIENT_DIR` (``webio_core.STATIC_PATH``): the built client's files, for helpers that
   must serve them on routes of their own (endpoints serve them already).
 """
@@ -28,7 +29,7 @@ from .http import HttpTransport
 from .options import ServerOptions
 from .registry import LocalSessions, SessionRegistry
 from .request import Request, Response, text_response
-from .resolvers import Applications, AppResolver, AppTarget, NamedApps
+from .resolvers import Applications, AppResolver, AppTarget, NamedApps, RespondingResolver
 from .runners import AsyncioRunner, SocketServerRunner
 from .start import create_server, start_server
 from .static import CLIENT_DIR, content_type
@@ -48,6 +49,7 @@ __all__ = [
     "LocalSessions",
     "NamedApps",
     "Request",
+    "RespondingResolver",
     "Response",
     "RunningServer",
     "SerialWriter",

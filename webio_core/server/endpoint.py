@@ -33,7 +33,7 @@ from .options import ServerOptions
 from .page import render_page
 from .registry import LocalSessions, SessionRegistry
 from .request import Request, Response, text_response
-from .resolvers import Applications, AppResolver, AppTarget, NamedApps
+from .resolvers import Applications, AppResolver, AppTarget, NamedApps, RespondingResolver
 from .static import content_type, find_static_file
 
 logger = logging.getLogger("webio_core.server")
@@ -83,15 +83,20 @@ class Endpoint:
     @classmethod
     def for_server(
         cls,
-        applications: Applications,
+        applications: Union[Applications, AppResolver],
         backend: Backend,
         *,
         plugins: Optional[Plugins] = None,
         **options: Any,
     ) -> Endpoint:
-        """The endpoint of a server of its own (``start_server``, ``wsgi_app``...): apps at
-        ``/``, ``static_dir`` files under ``/static/``; ``options`` are ServerOptions."""
-        resolver = NamedApps(applications, paths=SERVER_APP_PATHS)
+        """The endpoint of a server of its own (``start_server``, ``wsgi_app``,
+        ``path_deploy``...): apps at ``/`` (or wherever a resolver given instead of apps puts
+        them), ``static_dir`` files under ``/static/``; ``options`` are ServerOptions."""
+        resolver = (
+            applications
+            if isinstance(applications, AppResolver)
+            else NamedApps(applications, paths=SERVER_APP_PATHS)
+        )
         return cls(resolver, backend=backend, options=ServerOptions(**options), plugins=plugins)
 
     @classmethod
@@ -108,6 +113,10 @@ class Endpoint:
             return self._client_file(request)
         if self.options.static_dir and request.path.startswith(USER_STATIC_PREFIX):
             return self._user_file(request, request.path[len(USER_STATIC_PREFIX) :])
+        if isinstance(self.resolver, RespondingResolver):
+            response = self.resolver.respond(request)
+            if response is not None:
+                return response
         target = self.resolver.resolve(request)
         if target is None:
             return text_response(404, "No application here.")

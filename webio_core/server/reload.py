@@ -97,21 +97,25 @@ def free_port(host: str) -> int:
         return int(probe.getsockname()[1])
 
 
-def supervise(host: str, port: int) -> None:
+def supervise(
+    host: str, port: int, directory: Optional[Path] = None, mode: str = "debug mode"
+) -> None:
     """Run this program's command line as a child serving on ``port`` (a free one when 0), and
-    restart it on every change of a ``.py`` file beside the main script; returns on Ctrl+C or
-    SIGTERM, having stopped the child."""
+    restart it on every change of a ``.py`` file under ``directory`` (by default the main
+    script's: the ``webio`` command and ``path_deploy`` watch the apps' directory instead);
+    returns on Ctrl+C or SIGTERM, having stopped the child. ``mode`` names the reason in the
+    banner."""
     import watchfiles
 
     script = main_script()
     assert script is not None, why_not_reload()
     port = port or free_port(host or "0.0.0.0")
-    directory = script.parent
+    directory = directory or script.parent
     command = command_line()
     os.environ[environ.RELOAD_PORT] = str(port)
     os.environ[environ.RELOAD_COUNT] = "0"
     print(
-        f"webio_core: debug mode: the server restarts when a .py file under {directory} changes",
+        f"webio_core: {mode}: the server restarts when a .py file under {directory} changes",
         flush=True,
     )
     restarts = 0

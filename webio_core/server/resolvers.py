@@ -2,9 +2,15 @@
 
 :class:`NamedApps` is what ``start_server`` and the integration helpers use: apps by name,
 chosen with ``?app=NAME``, and a generated index when none is called ``index``. A resolver that
-maps URL paths to the scripts of a directory (path_deploy) plugs in the same way. A resolver
-may also have an ``app_names()`` method, as :class:`NamedApps` does: the names ``go_app``
-accepts; without it ``go_app`` cannot check its target.
+maps URL paths to the scripts of a directory (path_deploy) plugs in the same way. Two methods
+are optional:
+
+- ``app_names()``, as :class:`NamedApps` has: the names ``go_app`` accepts; without it
+  ``go_app`` cannot check its target;
+- ``respond(request)`` (see :class:`RespondingResolver`): a response of the resolver's own to a
+  page request that opens no app (a directory listing, a redirect, an error page). The endpoint
+  asks it before :meth:`AppResolver.resolve`, for page requests only: sessions and WebSocket
+  upgrades still go by ``resolve`` alone.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from typing import Any, Callable, Optional, Protocol, Union, runtime_checkable
 
 from ..config import app_config
 from ..protocol.constants import DEFAULT_APP, QUERY_APP
-from .request import Request
+from .request import Request, Response
 
 AppFunction = Callable[[], Any]
 Applications = Union[AppFunction, list[AppFunction], dict[str, AppFunction]]
@@ -40,6 +46,14 @@ class AppResolver(Protocol):
 
     def resolve(self, request: Request) -> Optional[AppTarget]:
         """The app ``request`` is for, or None when there is none (the endpoint answers 404)."""
+
+
+@runtime_checkable
+class RespondingResolver(AppResolver, Protocol):
+    """A resolver that answers some page requests itself instead of naming an app."""
+
+    def respond(self, request: Request) -> Optional[Response]:
+        """The response to a page request, or None to let :meth:`resolve` find its app."""
 
 
 class NamedApps:

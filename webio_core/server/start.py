@@ -12,7 +12,8 @@ import threading
 import webbrowser
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Optional
+from pathlib import Path
+from typing import Any, Optional, Union
 
 from .. import environ
 from ..debugging import debug_enabled
@@ -21,13 +22,13 @@ from . import reload
 from .backend import RunningServer
 from .endpoint import Endpoint
 from .options import ServerOptions
-from .resolvers import Applications
+from .resolvers import Applications, AppResolver
 
 logger = logging.getLogger("webio_core.server")
 
 
 def create_server(
-    applications: Applications,
+    applications: Union[Applications, AppResolver],
     *,
     port: int = 0,
     host: str = "",
@@ -35,7 +36,8 @@ def create_server(
     plugins: Optional[Plugins] = None,
     **options: Any,
 ) -> tuple[RunningServer, Endpoint]:
-    """Bind a server for ``applications`` on the chosen backend, without serving yet."""
+    """Bind a server for ``applications`` (or a resolver of any kind, such as path_deploy's)
+    on the chosen backend, without serving yet."""
     plugins = plugins or get_plugins()
     chosen = plugins.backend(backend)
     common, settings = ServerOptions.split(options)
@@ -66,18 +68,27 @@ def start_server(
     restarts when a ``.py`` file beside the main script changes (see
     :mod:`webio_core.server.reload`); ``port=0`` then keeps the port it first picked.
     """
+    serve(applications, port=port, host=host, backend=backend, **options)
+
+
+def serve(
+    applications: Union[Applications, AppResolver],
+    *,
+    port: int = 0,
+    host: str = "",
+    backend: Optional[str] = None,
+    watch: Optional[Path] = None,
+    restart: Optional[bool] = None,
+    **options: Any,
+) -> None:
+    """What :func:`start_server` does, for apps or any resolver: ``watch`` is the directory
+    whose changes restart the server (the main script's by default), ``restart`` whether to
+    (None: in debug mode only)."""
+    if supervise_if_asked(
+        port=port, host=host, backend=backend, watch=watch, restart=restart, options=options
+    ):
+        return
     serving_port = reload.child_port()
-    if serving_port is not None:
-        reload.obey_supervisor()
-    elif options.get("debug") or debug_enabled():
-        reason = reload.why_not_reload()
-        if reason is None:
-            # Wrong options or an unknown backend fail here, once, rather than in every child.
-            get_plugins().backend(backend)
-            ServerOptions(**ServerOptions.split(options)[0])
-            reload.supervise(host, port)
-            return
-        logger.warning("debug mode without reloading: %s", reason)
     server, endpoint = create_server(
         applications,
         port=port if serving_port is None else serving_port,
@@ -101,6 +112,35 @@ def start_server(
         pass
     finally:
         endpoint.shutdown()
+
+
+def supervise_if_asked(
+    *,
+    port: int,
+    host: str,
+    backend: Optional[str],
+    watch: Optional[Path],
+    restart: Optional[bool],
+    options: dict[str, Any],
+) -> bool:
+    """In the process the user started, when restarting on changes is asked for (``restart``,
+    or debug mode when it is None): supervise a serving child until Ctrl+C, then return True.
+    False when this process must serve itself (no restarting, or it is that child)."""
+    if reload.child_port() is not None:
+        reload.obey_supervisor()
+        return False
+    debug = bool(options.get("debug")) or debug_enabled()
+    if not (debug if restart is None else restart):
+        return False
+    reason = reload.why_not_reload()
+    if reason is not None:
+        logger.warning("%s without reloading: %s", "debug mode" if debug else "serving", reason)
+        return False
+    # Wrong options or an unknown backend fail here, once, rather than in every child.
+    get_plugins().backend(backend)
+    ServerOptions(**ServerOptions.split(options)[0])
+    reload.supervise(host, port, watch, "debug mode" if debug else "reload mode")
+    return True
 
 
 @contextmanager

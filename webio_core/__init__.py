@@ -3,7 +3,8 @@
 The public API is PyWebIO's: ``from webio_core.input import input``,
 ``from webio_core.output import put_text``, ``webio_core.start_server(app)``. The top-level
 names are PyWebIO's too (``webio_core.output.put_text`` works after a bare
-``import webio_core``), plus ``hookimpl`` for plugins.
+``import webio_core``), plus ``hookimpl`` for plugins and ``path_deploy`` /
+``path_deploy_http`` (in PyWebIO, in ``pywebio.platform`` only).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ._version import (
 )
 from .config import config
 from .debugging import enable_debug
+from .deploy import path_deploy, path_deploy_http
 from .hookspecs import hookimpl
 from .server.start import start_server
 from .session.errors import SessionClosedException, SessionException, SessionNotFoundException
@@ -45,6 +47,8 @@ __all__ = [
     "hookimpl",
     "input",
     "output",
+    "path_deploy",
+    "path_deploy_http",
     "pin",
     "platform",
     "session",

@@ -180,5 +180,5 @@ def app_function(module: ModuleType, name: str) -> Optional[Callable[[], Any]]:
         return None
     function = getattr(module, name, None)
     if inspect.isfunction(function) and function.__module__ == module.__name__:
-        return function  # type: ignore[no-any-return]
+        return function
     return None

@@ -32,7 +32,11 @@ def entries(folder: Path, base: BaseDirectory) -> list[tuple[str, str, str]]:
     (below the base), visible subdirectories, then the apps, each group sorted by name."""
     folders: list[tuple[str, str, str]] = []
     apps: list[tuple[str, str, str]] = []
-    for child in sorted(folder.iterdir(), key=lambda p: p.name):
+    try:
+        children = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError:  # unreadable by the server: nothing to show, like an empty folder
+        children = []
+    for child in children:
         if not visible(child.name):
             continue
         if base.directory(child) is not None:

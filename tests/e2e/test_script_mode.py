@@ -3,7 +3,6 @@ level, no ``start_server``, run with Python; the page opened in Chromium is the 
 
 from __future__ import annotations
 
-import socket
 import textwrap
 from typing import Any
 
@@ -11,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from webio_core.testing import http_request
+from webio_core.testing.programs import free_port
 
 from .conftest import E2E_BACKENDS
 
@@ -24,12 +24,6 @@ SCRIPT = """
     put_text(f"Nice to meet you, {name} (from {info.user_ip})")
     print("the script got", repr(name), flush=True)
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.mark.parametrize("backend", E2E_BACKENDS)

@@ -3,7 +3,6 @@ when it starts, what keeps the script's page alive, and what it rules out."""
 
 from __future__ import annotations
 
-import socket
 import sys
 import textwrap
 import time
@@ -11,15 +10,10 @@ import time
 import pytest
 
 from webio_core.testing import WebIOClient, eventually, installed_backends
+from webio_core.testing.programs import free_port
 
 BACKEND = "tornado" if "tornado" in installed_backends() else installed_backends()[0]
 TRANSPORT = "websocket" if BACKEND == "tornado" else "http"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture

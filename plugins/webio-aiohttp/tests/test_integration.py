@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -31,10 +26,10 @@ import webio_core
 from webio_core.input import input
 from webio_core.output import put_text
 from webio_core.platform import aiohttp as platform_aiohttp
-from webio_core.testing import WebIOClient, eventually, http_request, serve
+from webio_core.testing import WebIOClient, http_request, serve
+from webio_core.testing.programs import free_port, program, stop_with_ctrl_c, wait_until_serving
 
 #: Longest wait for a program to start serving, or to stop (seconds).
-PROGRAM_TIMEOUT = 30.0
 
 #: PyWebIO's integration example for aiohttp, as a PyWebIO program writes it (the test
 #: replaces the import prefix and the address).
@@ -119,64 +114,6 @@ def host_app(app: web.Application) -> Iterator[str]:
         assert not thread.is_alive()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def program(source: str) -> Iterator[subprocess.Popen[str]]:
-    """Runs ``source`` as a Python program with this test's webio_core and plugin; stops it
-    with SIGINT (Ctrl+C) at the end of the block if it still runs."""
-    roots = [Path(m.__file__ or "").resolve().parents[1] for m in (webio_core, webio_aiohttp)]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("WEBIO_", "PYWEBIO_"))}
-    env.update(PYTHONPATH=os.pathsep.join(map(str, roots)), WEBIO_NO_BROWSER="1")
-    process = subprocess.Popen(
-        [sys.executable, "-u", "-c", source],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=PROGRAM_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=PROGRAM_TIMEOUT)
-        assert process.stdout is not None
-        process.stdout.close()
-
-
-def wait_until_serving(process: subprocess.Popen[str], url: str) -> None:
-    def serving() -> bool:
-        assert process.poll() is None, f"the program ended: {process.communicate()[0]}"
-        return http_request(url)[0] == 200
-
-    eventually(lambda: _quietly(serving), f"{url} to answer", timeout=PROGRAM_TIMEOUT)
-
-
-def _quietly(check: Any) -> bool:
-    try:
-        return bool(check())
-    except OSError:  # not listening yet
-        return False
-
-
-def stop_with_ctrl_c(process: subprocess.Popen[str]) -> tuple[int, str, float]:
-    """(exit code, output, seconds it took to stop) after SIGINT."""
-    started = time.monotonic()
-    process.send_signal(signal.SIGINT)
-    output, _ = process.communicate(timeout=PROGRAM_TIMEOUT)
-    return process.returncode, output, time.monotonic() - started
-
-
 def assert_greets(url: str) -> None:
     with WebIOClient(url, transport="websocket") as user:
         user.submit("Ada")
@@ -213,7 +150,7 @@ def test_docs_example_runs_as_a_program_with_the_import_prefix_replaced() -> Non
     source = DOCS_EXAMPLE.replace("pywebio", "webio_core")
     source = source.replace('host="localhost", port=80', f'host="127.0.0.1", port={port}')
     assert "webio_core.platform.aiohttp import webio_handler" in source
-    with program(source) as process:
+    with program(source, webio_core, webio_aiohttp) as process:
         url = f"http://127.0.0.1:{port}/tool"
         wait_until_serving(process, url)
         assert_greets(url)
@@ -235,7 +172,7 @@ def test_docs_example_with_a_page_open_stops_after_aiohttp_shutdown_timeout() ->
     source = DOCS_EXAMPLE.replace("pywebio", "webio_core")
     address = f'host="127.0.0.1", port={port}, shutdown_timeout=1'
     source = source.replace('host="localhost", port=80', address)
-    with program(source) as process:
+    with program(source, webio_core, webio_aiohttp) as process:
         url = f"http://127.0.0.1:{port}/tool"
         wait_until_serving(process, url)
         user = WebIOClient(url, transport="websocket").connect()
@@ -391,7 +328,9 @@ def test_webio_handler_and_static_routes_have_pywebio_parameters() -> None:
 
 def test_start_server_as_a_program_stops_cleanly_on_ctrl_c() -> None:
     port = free_port()
-    with program(START_SERVER_PROGRAM.replace("PORT", str(port))) as process:
+    with program(
+        START_SERVER_PROGRAM.replace("PORT", str(port)), webio_core, webio_aiohttp
+    ) as process:
         url = f"http://127.0.0.1:{port}/"
         wait_until_serving(process, url)
         user = WebIOClient(url, transport="websocket").connect()

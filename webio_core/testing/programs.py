@@ -1,0 +1,78 @@
+"""Programs under test in a process of their own, as a user runs them: a free loopback port to
+give them, start with this process's webio_core and plugins on the path, wait until they serve,
+stop them with Ctrl+C (SIGINT)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+
+from .helpers import eventually, http_request
+
+#: How long a program may take to start serving, or to stop after Ctrl+C.
+PROGRAM_TIMEOUT = 30.0
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def program(source: str, *packages: ModuleType) -> Iterator[subprocess.Popen[str]]:
+    """Runs ``source`` as a Python program that imports ``packages`` from where this process
+    does; stops it with SIGINT at the end of the block if it still runs."""
+    roots = [Path(p.__file__ or "").resolve().parents[1] for p in packages]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WEBIO_", "PYWEBIO_"))}
+    env.update(PYTHONPATH=os.pathsep.join(map(str, roots)), WEBIO_NO_BROWSER="1")
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-c", source],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=PROGRAM_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=PROGRAM_TIMEOUT)
+        assert process.stdout is not None
+        process.stdout.close()
+
+
+def wait_until_serving(process: subprocess.Popen[str], url: str) -> None:
+    """Waits until ``url`` answers 200; fails at once if the program ends first."""
+
+    def serving() -> bool:
+        assert process.poll() is None, f"the program ended: {process.communicate()[0]}"
+        try:
+            return http_request(url)[0] == 200
+        except OSError:  # not listening yet
+            return False
+
+    eventually(serving, f"{url} to answer", timeout=PROGRAM_TIMEOUT)
+
+
+def stop_with_ctrl_c(process: subprocess.Popen[str]) -> tuple[int, str, float]:
+    """(exit code, output, seconds it took to stop) after SIGINT."""
+    started = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=PROGRAM_TIMEOUT)
+    return process.returncode, output, time.monotonic() - started

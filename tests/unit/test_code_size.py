@@ -25,7 +25,8 @@ def hand_written_sources() -> list[Path]:
 
 
 def code_lines(path: Path) -> int:
-    """Lines holding code: blank lines, comments and docstrings do not count."""
+    """Lines holding code: blank lines, comments and docstrings do not count, and the lines of
+    a string literal wrapped over several lines count as one."""
     source = path.read_text(encoding="utf-8")
     docstrings: set[int] = set()
     for node in ast.walk(ast.parse(source)):
@@ -35,10 +36,15 @@ def code_lines(path: Path) -> int:
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
                 docstrings.update(range(value.lineno, (value.end_lineno or value.lineno) + 1))
     lines: set[int] = set()
+    previous = None
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         kinds = (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
         if token.type in kinds or token.type == tokenize.ENDMARKER:
             continue
+        # A string wrapped over several lines ("a b " "c d") is one value: it counts once.
+        if token.type == previous == tokenize.STRING:
+            continue
+        previous = token.type
         lines.update(n for n in range(token.start[0], token.end[0] + 1) if n not in docstrings)
     return len(lines)
 
@@ -79,3 +85,9 @@ def test_code_lines_ignore_docstrings_comments_and_blanks(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text('"""Module\ndoc."""\n\n# comment\ndef f():\n    """Doc."""\n    return 1\n')
     assert code_lines(sample) == 2
+
+
+def test_a_wrapped_string_counts_once_but_a_list_of_strings_does_not(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('NAMES = (\n    "a b "\n    "c d"\n)\nLIST = [\n    "a",\n    "b",\n]\n')
+    assert code_lines(sample) == 3 + 4  # "c d" does not count; every line of LIST does

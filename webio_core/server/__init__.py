@@ -11,6 +11,8 @@ framework's requests and sockets; the core does the rest:
 - :func:`wsgi_app` / :func:`request_from_environ` and :func:`asgi_app`: ready adapters for WSGI
   and ASGI frameworks;
 - :class:`SocketServerRunner` and :class:`AsyncioRunner`: serving and stopping;
+  :func:`listen` binds a listening socket, failing with a one-line :class:`ServerStartError`;
+- :class:`FrameworkOptions`: which ``start_server`` options a backend's framework takes;
 - :func:`start_server_for`, :func:`route_helper`, :func:`server_helper`: PyWebIO's platform
   functions (``start_server``, ``webio_handler``, ``wsgi_app``...) declared by their parameters;
 - :class:`ServerOptions`, :data:`Applications`, :class:`AppResolver` (and
@@ -24,8 +26,10 @@ from __future__ import annotations
 from .asgi import asgi_app, request_from_scope
 from .backend import Backend, RunningServer
 from .endpoint import USER_STATIC_PREFIX, Endpoint, UnknownApp
+from .framework_options import FrameworkOptions, UnknownOptionError
 from .helpers import route_helper, server_helper, start_server_for
 from .http import HttpTransport
+from .listening import ServerStartError, listen
 from .options import ServerOptions
 from .registry import LocalSessions, SessionRegistry
 from .request import Request, Response, text_response
@@ -45,6 +49,7 @@ __all__ = [
     "AsyncioRunner",
     "Backend",
     "Endpoint",
+    "FrameworkOptions",
     "HttpTransport",
     "LocalSessions",
     "NamedApps",
@@ -54,15 +59,18 @@ __all__ = [
     "RunningServer",
     "SerialWriter",
     "ServerOptions",
+    "ServerStartError",
     "SessionRegistry",
     "SocketServerRunner",
     "UnknownApp",
+    "UnknownOptionError",
     "WebSocketConnection",
     "WebSocketPeer",
     "WebSocketTransport",
     "asgi_app",
     "content_type",
     "create_server",
+    "listen",
     "request_from_environ",
     "request_from_scope",
     "route_helper",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from ..protocol.page import Transport
+from .framework_options import FrameworkOptions
 
 if TYPE_CHECKING:
     from .endpoint import Endpoint
@@ -39,6 +40,10 @@ class Backend:
       arguments the user passed to ``start_server``.
     - ``api_module``: the module whose public names ``webio_core.platform.<name>`` re-exports
       (``start_server``, ``webio_handler``, ``webio_view``, ``wsgi_app``...).
+
+    ``framework_options`` declares which of those settings the framework takes: any other
+    option is refused before the server starts, naming the nearest known one. By default the
+    backend takes none.
     """
 
     name: str
@@ -46,6 +51,7 @@ class Backend:
     transport: Transport
     server_factory: str
     api_module: str
+    framework_options: FrameworkOptions = field(default_factory=FrameworkOptions)
 
     def create_server(
         self, endpoint: Endpoint, host: str, port: int, settings: dict[str, Any]

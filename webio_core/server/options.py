@@ -60,8 +60,13 @@ class ServerOptions:
         )
 
     @classmethod
+    def names(cls) -> list[str]:
+        """The options' names, in their order of declaration."""
+        return [f.name for f in cls.__dataclass_fields__.values() if f.init]
+
+    @classmethod
     def split(cls, options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """Separate the common options from the framework-specific settings."""
-        names = {f.name for f in cls.__dataclass_fields__.values() if f.init}
+        names = set(cls.names())
         common = {k: v for k, v in options.items() if k in names}
         return common, {k: v for k, v in options.items() if k not in names}

@@ -19,8 +19,11 @@ from .. import environ
 from ..debugging import debug_enabled
 from ..plugins import Plugins, get_plugins
 from . import reload
+from .addresses import ServingUrls, serving_urls
 from .backend import RunningServer
 from .endpoint import Endpoint
+from .framework_options import framework_settings
+from .listening import ServerStartError, listen, start_error
 from .options import ServerOptions
 from .resolvers import Applications, AppResolver
 
@@ -37,12 +40,22 @@ def create_server(
     **options: Any,
 ) -> tuple[RunningServer, Endpoint]:
     """Bind a server for ``applications`` (or a resolver of any kind, such as path_deploy's)
-    on the chosen backend, without serving yet."""
+    on the chosen backend, without serving yet.
+
+    Raises :class:`~webio_core.server.framework_options.UnknownOptionError` (a TypeError) for
+    an option neither webio_core nor the backend's framework knows, and
+    :class:`~webio_core.server.listening.ServerStartError` (an OSError) when the server cannot
+    listen on ``host``:``port``."""
     plugins = plugins or get_plugins()
     chosen = plugins.backend(backend)
     common, settings = ServerOptions.split(options)
+    settings = framework_settings(chosen, settings)
     endpoint = Endpoint.for_server(applications, chosen, plugins=plugins, **common)
-    return chosen.create_server(endpoint, host or "", port, settings), endpoint
+    try:
+        return chosen.create_server(endpoint, host or "", port, settings), endpoint
+    except OSError as error:
+        endpoint.shutdown()
+        raise start_error(error, host, port) or error from error
 
 
 def start_server(
@@ -89,29 +102,53 @@ def serve(
     ):
         return
     serving_port = reload.child_port()
-    server, endpoint = create_server(
-        applications,
-        port=port if serving_port is None else serving_port,
-        host=host,
-        backend=backend,
-        **options,
-    )
+    with one_line_start_errors():
+        server, endpoint = create_server(
+            applications,
+            port=port if serving_port is None else serving_port,
+            host=host,
+            backend=backend,
+            **options,
+        )
     first_start = reload.restart_count() == 0
-    url = f"http://{host or 'localhost'}:{server.port}/"
+    urls = serving_urls(host, server.port)
     if first_start:
-        print(f"webio_core: serving on {url} with the {endpoint.backend.name} backend", flush=True)
+        print(banner(urls, endpoint.backend.name), flush=True)
     if (
         endpoint.options.auto_open_webbrowser
         and first_start
         and not environ.flag(environ.NO_BROWSER)
     ):
-        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+        threading.Thread(target=webbrowser.open, args=(urls.local,), daemon=True).start()
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         endpoint.shutdown()
+
+
+def banner(urls: ServingUrls, backend: str) -> str:
+    """What a server prints when it starts: where to point a browser."""
+    lines = [f"webio_core: serving on {urls.local} with the {backend} backend"]
+    if urls.every_interface:
+        if urls.network:
+            lines.append(f"webio_core: from other machines: {', '.join(urls.network)}")
+        else:
+            lines.append("webio_core: from other machines: none (no network address found)")
+    return "\n".join(lines)
+
+
+@contextmanager
+def one_line_start_errors() -> Iterator[None]:
+    """In the main thread, a server that cannot start ends the program with its one-line
+    reason instead of a traceback (elsewhere SystemExit would end the thread silently)."""
+    try:
+        yield
+    except ServerStartError as error:
+        if threading.current_thread() is not threading.main_thread():
+            raise
+        raise SystemExit(f"webio_core: {error}") from None
 
 
 def supervise_if_asked(
@@ -136,9 +173,15 @@ def supervise_if_asked(
     if reason is not None:
         logger.warning("%s without reloading: %s", "debug mode" if debug else "serving", reason)
         return False
-    # Wrong options or an unknown backend fail here, once, rather than in every child.
-    get_plugins().backend(backend)
-    ServerOptions(**ServerOptions.split(options)[0])
+    # Wrong options, an unknown backend or a taken port fail here, once, rather than in every
+    # child.
+    chosen = get_plugins().backend(backend)
+    common, settings = ServerOptions.split(options)
+    ServerOptions(**common)
+    framework_settings(chosen, settings)
+    if port:
+        with one_line_start_errors():
+            listen(host, port).close()
     reload.supervise(host, port, watch, "debug mode" if debug else "reload mode")
     return True
 

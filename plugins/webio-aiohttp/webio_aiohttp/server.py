@@ -3,12 +3,11 @@ runner."""
 
 from __future__ import annotations
 
-import socket
 from typing import Any
 
 from aiohttp import web
 
-from webio_core.server import AsyncioRunner, Endpoint, WebSocketTransport
+from webio_core.server import AsyncioRunner, Endpoint, WebSocketTransport, listen
 
 from .handler import make_handler
 
@@ -26,9 +25,7 @@ def create_server(
     handler = make_handler(WebSocketTransport(endpoint), settings.pop("websocket_settings", None))
     application = web.Application(**settings)
     application.router.add_route("*", "/{path:.*}", handler)
-    # "" is every IPv4 interface, as for the other backends.
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    listening = socket.create_server((host, port), family=family)
+    listening = listen(host, port)
 
     async def serve() -> Any:
         # Not aiohttp's debug mode: the core's debug mode and reloader are its own.

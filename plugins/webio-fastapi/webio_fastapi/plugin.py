@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Callable
 
 from webio_core import hookimpl
-from webio_core.server import Backend
+from webio_core.server import Backend, FrameworkOptions
 
-BACKEND = Backend("fastapi", "websocket", "webio_fastapi.server:create_server", "webio_fastapi.api")
+#: PyWebIO passes ``**uvicorn_settings`` to ``uvicorn.run``, so to ``uvicorn.Config``.
+SETTINGS = FrameworkOptions(parameters_of="uvicorn:Config")
+BACKEND = Backend(
+    "fastapi", "websocket", "webio_fastapi.server:create_server", "webio_fastapi.api", SETTINGS
+)
 
 
 @hookimpl

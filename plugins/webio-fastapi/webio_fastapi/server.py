@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import uvicorn
 
-from webio_core.server import AsyncioRunner, Endpoint, asgi_app
+from webio_core.server import AsyncioRunner, Endpoint, asgi_app, listen
 
 #: Room for the frame around a payload, so a payload of exactly max_payload_size still fits.
 FRAME_MARGIN = 64 * 1024
@@ -39,9 +38,8 @@ def create_server(
         **settings,
     }
     config = uvicorn.Config(asgi_app(endpoint), **settings)
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # Listening from now on: a client may connect before serving starts.
-    sock = socket.create_server((host or "0.0.0.0", port), family=family)
+    sock = listen(host, port)
 
     async def serve() -> Any:
         server = Server(config)

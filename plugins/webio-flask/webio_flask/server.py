@@ -7,7 +7,7 @@ from typing import Any
 import flask
 from werkzeug.serving import make_server
 
-from webio_core.server import Endpoint, HttpTransport, SocketServerRunner
+from webio_core.server import Endpoint, HttpTransport, SocketServerRunner, listen
 
 from .view import VIEW_METHODS, make_view
 
@@ -26,5 +26,8 @@ def create_server(
     endpoint: Endpoint, host: str, port: int, settings: dict[str, Any]
 ) -> SocketServerRunner:
     settings = {"threaded": True, **settings}
-    server = make_server(host or "0.0.0.0", port, build_flask_app(endpoint), **settings)
+    # Bound by the core, which reports a taken port in one line (Werkzeug prints and exits).
+    with listen(host, port) as sock:
+        app = build_flask_app(endpoint)
+        server = make_server(host or "0.0.0.0", port, app, fd=sock.fileno(), **settings)
     return SocketServerRunner(endpoint, server)

@@ -8,7 +8,7 @@ import tornado.httpserver
 import tornado.netutil
 import tornado.web
 
-from webio_core.server import AsyncioRunner, Endpoint, WebSocketTransport
+from webio_core.server import AsyncioRunner, Endpoint, WebSocketTransport, listen
 
 from .handler import make_handler
 
@@ -37,7 +37,9 @@ def create_server(
 def serve_application(
     endpoint: Endpoint, application: tornado.web.Application, host: str, port: int
 ) -> AsyncioRunner:
-    sockets = tornado.netutil.bind_sockets(port, host or None)
+    # Every interface is IPv4 and IPv6 with Tornado, as in PyWebIO; a given host is bound by
+    # the core, which closes the socket when binding fails (Tornado leaves it to the GC).
+    sockets = [listen(host, port, blocking=False)] if host else tornado.netutil.bind_sockets(port)
 
     async def serve() -> Any:
         server = tornado.httpserver.HTTPServer(

@@ -10,13 +10,19 @@ PY="$VENV/bin/python"
 
 step() { printf '\n== %s ==\n' "$*"; }
 
-step "system packages (chromium for the end-to-end tests)"
-if ! command -v chromium >/dev/null 2>&1; then
+step "system packages (chromium and nginx for the end-to-end tests)"
+# nginx installs to /usr/sbin, which is not on every user's PATH (the tests look there too).
+have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
+missing=()
+have chromium || missing+=(chromium)
+have nginx || missing+=(nginx)
+if [ "${#missing[@]}" -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 chromium --version
+"$(command -v nginx || echo /usr/sbin/nginx)" -v
 
 step "python environment ($VENV)"
 [ -x "$PY" ] || python3 -m venv "$VENV"

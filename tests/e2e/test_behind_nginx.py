@@ -98,11 +98,8 @@ def test_a_session_outlives_a_proxy_restart(page: Any, tmp_path: Path, backend: 
         session = only_session(server)
 
         proxy.stop()
-        if transport_of(backend) == "websocket":
-            expect(page.get_by_text(RECONNECTING)).to_be_visible()
-        else:
-            # A polling page shows nothing before its fourth failed request in a row.
-            page.wait_for_event("console", lambda message: "poll failed" in message.text)
+        # A polling page says so after its fourth failed request in a row, and polls on.
+        expect(page.get_by_text(RECONNECTING)).to_be_visible()
         proxy_down.set()
         assert sent.wait(timeout=10)
         expect(page.get_by_text("Written while the proxy was down")).to_have_count(0)

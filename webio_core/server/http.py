@@ -157,7 +157,8 @@ class HttpTransport:
             return text_response(404, "No such application.")
         link = HttpLink(session)
         self._start_cleanup()
-        self.endpoint.start_session(session, link, reconnect_timeout=0)
+        # The page may keep trying for as long as this server keeps a session without requests.
+        self.endpoint.start_session(session, link, reconnect_timeout=self.expire_seconds)
         return self._reply(link)
 
     def _poll(self, link: HttpLink, request: Request) -> Response:

@@ -22,7 +22,10 @@ const DEFAULT_PULL_INTERVAL_MS = 1000;
 const MIN_PULL_INTERVAL_MS = 50;
 /** Poll again this soon after a POST was answered. */
 const FOLLOW_UP_MS = 100;
-/** Consecutive failed requests before the connection counts as lost. */
+/**
+ * Consecutive failed requests before the connection counts as lost: the page then says it is
+ * reconnecting, and keeps polling for as long as the server keeps the session.
+ */
 const MAX_FAILURES = 4;
 /** Wait before sending events again after a failed POST; doubles with each failure. */
 const RETRY_MIN_MS = 250;
@@ -43,6 +46,10 @@ export class HttpTransport implements Transport {
   private pollTimer: number | undefined;
   private pollDue = Infinity;
   private failures = 0;
+  /** Seconds the server keeps a session without requests (its `reconnect_timeout`). */
+  private retryWindowS = 0;
+  /** While the connection is lost: when to stop trying (ms since the epoch). */
+  private retryDeadline: number | null = null;
   private posting = false;
   private retryTimer: number | undefined;
 
@@ -56,8 +63,11 @@ export class HttpTransport implements Transport {
     this.schedulePoll(0);
   }
 
-  setSession(sessionId: string): void {
+  setSession(sessionId: string, reconnectTimeout: number): void {
     if (this.sessionId === null && sessionId) this.sessionId = sessionId;
+    if (Number.isFinite(reconnectTimeout) && reconnectTimeout > 0) {
+      this.retryWindowS = reconnectTimeout;
+    }
   }
 
   setPullInterval(ms: number): void {
@@ -230,14 +240,32 @@ export class HttpTransport implements Transport {
     if (this.stopped) return false;
     if (outcome === "ok") {
       this.failures = 0;
+      if (this.retryDeadline !== null) {
+        this.retryDeadline = null;
+        this.host.restored();
+      }
       return true;
     }
     if (outcome === "failed") {
       this.failures += 1;
       if (this.failures < MAX_FAILURES) return true;
+      if (this.keepTrying()) return true;
     }
     this.stop();
     this.host.lost(false);
     return false;
+  }
+
+  /**
+   * After MAX_FAILURES failures in a row, a page with a session goes on polling (the server
+   * may be restarting, or a proxy between) until the server would have dropped the session.
+   */
+  private keepTrying(): boolean {
+    if (this.sessionId === null || this.retryWindowS <= 0) return false;
+    if (this.retryDeadline === null) {
+      this.retryDeadline = Date.now() + this.retryWindowS * 1000;
+      this.host.lost(true);
+    }
+    return Date.now() < this.retryDeadline;
   }
 }

@@ -18,7 +18,7 @@ import pytest
 import webio_core
 from webio_core.server.addresses import network_addresses
 from webio_core.testing import http_request, installed_backends
-from webio_core.testing.programs import PROGRAM_TIMEOUT, free_port, program
+from webio_core.testing.programs import PROGRAM_TIMEOUT, free_port, program, program_env
 
 #: One WebSocket and one HTTP backend, the two kinds of framework error reporting.
 BACKENDS = [name for name in ("tornado", "flask") if name in installed_backends()]
@@ -57,11 +57,9 @@ def run_script(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
     """Runs ``source`` from a file (so that debug mode can supervise it) until it exits."""
     script = tmp_path / "app.py"
     script.write_text(textwrap.dedent(source))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("WEBIO_", "PYWEBIO_"))}
-    env.update(PYTHONPATH=str(Path(webio_core.__file__).parents[1]), WEBIO_NO_BROWSER="1")
     return subprocess.run(
         [sys.executable, "-u", str(script)],
-        env=env,
+        env=program_env(webio_core),
         capture_output=True,
         text=True,
         timeout=PROGRAM_TIMEOUT,
@@ -132,9 +130,13 @@ def test_the_webio_command_reports_a_taken_port_in_one_line(tmp_path):
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
         command = [sys.executable, "-m", "webio_core", "run", "hello.py", "--port", str(port)]
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("WEBIO_", "PYWEBIO_"))}
         done = subprocess.run(
-            command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=PROGRAM_TIMEOUT
+            command,
+            cwd=tmp_path,
+            env=program_env(webio_core),
+            capture_output=True,
+            text=True,
+            timeout=PROGRAM_TIMEOUT,
         )
     assert done.returncode == 1
     assert done.stderr.startswith(f"webio_core: port {port} is already in use on 127.0.0.1: ")

@@ -78,6 +78,8 @@ def framework_settings(backend: Backend, settings: dict[str, Any]) -> dict[str, 
     nearest known option."""
     from .options import ServerOptions
 
+    if not settings:
+        return {}  # nothing to check: no import or signature reading at every start
     declared = backend.framework_options
     known = declared.known_names()
     for name in settings:

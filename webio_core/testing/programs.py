@@ -28,16 +28,22 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def program_env(*packages: ModuleType) -> dict[str, str]:
+    """The environment of a program under test: this one without webio settings, with
+    ``packages`` importable from where this process imports them, and no browser opened."""
+    roots = [Path(p.__file__ or "").resolve().parents[1] for p in packages]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WEBIO_", "PYWEBIO_"))}
+    env.update(PYTHONPATH=os.pathsep.join(map(str, roots)), WEBIO_NO_BROWSER="1")
+    return env
+
+
 @contextmanager
 def program(source: str, *packages: ModuleType) -> Iterator[subprocess.Popen[str]]:
     """Runs ``source`` as a Python program that imports ``packages`` from where this process
     does; stops it with SIGINT at the end of the block if it still runs."""
-    roots = [Path(p.__file__ or "").resolve().parents[1] for p in packages]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("WEBIO_", "PYWEBIO_"))}
-    env.update(PYTHONPATH=os.pathsep.join(map(str, roots)), WEBIO_NO_BROWSER="1")
     process = subprocess.Popen(
         [sys.executable, "-u", "-c", source],
-        env=env,
+        env=program_env(*packages),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -34,21 +34,23 @@ T = TypeVar("T")
 
 DEFAULT_EXPIRE_SECONDS = 600.0
 DEFAULT_CLEANUP_INTERVAL = 300.0
-#: How long an event request waits for the app's first reply, so that the answer to a click
-#: arrives with the click's response instead of on the next poll.
+#: How long an event request waits at most for the app to react, so that the answer to a
+#: click arrives with the click's response instead of on the next poll.
 REPLY_WAIT_SECONDS = 0.5
-#: After the first reply, how long to wait for the rest of the same burst of commands.
+#: An app still working once it has replied (a loop of outputs with sleeps between) gets this
+#: much longer to finish the burst; an app that waits again is answered at once.
 REPLY_SETTLE_SECONDS = 0.02
 
 
 class HttpLink:
     """The HTTP side of one session: when the page was last heard from, and a condition that
-    wakes a request waiting for the app's reply."""
+    wakes a request waiting for the app's reply (on new commands and on the app's activity)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.last_seen = time.monotonic()
         self.changed = threading.Condition()
+        session.activity.add_listener(self.wake)
 
     def wake(self) -> None:
         with self.changed:
@@ -57,14 +59,22 @@ class HttpLink:
     def replaced(self) -> None:
         """Nothing to hand over: every request finds its session through the registry."""
 
-    def wait_for_reply(self, after_seq: int) -> None:
+    def wait_for_reply(self, after_seq: int, event_seq: int) -> None:
+        """Return once the app has reacted to the events up to ``event_seq`` and waits again
+        (or has ended); an app that keeps working is given until :data:`REPLY_SETTLE_SECONDS`
+        after its first new command, and :data:`REPLY_WAIT_SECONDS` in all."""
+        session = self.session
         deadline = time.monotonic() + REPLY_WAIT_SECONDS
+        replied = False
         with self.changed:
-            self.changed.wait_for(
-                lambda: self.session.outbox.last_seq > after_seq or self.session.closed,
-                timeout=max(0.0, deadline - time.monotonic()),
-            )
-        time.sleep(REPLY_SETTLE_SECONDS)
+            while not (session.closed or session.activity.settled(event_seq)):
+                now = time.monotonic()
+                if not replied and session.outbox.last_seq > after_seq:
+                    replied = True
+                    deadline = min(deadline, now + REPLY_SETTLE_SECONDS)
+                if now >= deadline:
+                    return
+                self.changed.wait(deadline - now)
 
 
 class HttpTransport:
@@ -180,7 +190,7 @@ class HttpTransport:
             logger.warning("session %s: dropped client frame: %s", session.short_id, exc)
             return text_response(400, f"Malformed frame: {exc}")
         if accepted and not session.closed:
-            link.wait_for_reply(before)
+            link.wait_for_reply(before, session.events_received)
         return self._reply(link)
 
     def _reply(self, link: HttpLink) -> Response:

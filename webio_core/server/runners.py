@@ -13,6 +13,8 @@ thread, before or after ``serve_forever()`` started.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import socket
 import socketserver
 import threading
 from collections.abc import Awaitable
@@ -37,6 +39,7 @@ class SocketServerRunner:
     def __init__(self, endpoint: Endpoint, server: socketserver.BaseServer) -> None:
         self.endpoint = endpoint
         self._server = server
+        _accept_without_delay(server)
         self.port: int = int(server.server_address[1])  # type: ignore[index]
         # serving/stopped change together under the lock, so stop() and serve_forever() agree
         # on whether the loop runs: shutdown() would wait forever for a loop that never started.
@@ -62,6 +65,22 @@ class SocketServerRunner:
             self._server.shutdown()
         else:
             self._server.server_close()
+
+
+def _accept_without_delay(server: socketserver.BaseServer) -> None:
+    """Turn Nagle's algorithm off on every connection ``server`` accepts. Servers such as
+    wsgiref's write a reply's headers and body separately; with the algorithm on, the body
+    waits for the client to acknowledge the headers, which clients delay by up to 40 ms, so
+    each polling request would take that long."""
+    accept = server.get_request  # type: ignore[attr-defined]  # BaseServer does not declare it
+
+    def get_request() -> tuple[socket.socket, object]:
+        connection, address = accept()
+        with contextlib.suppress(OSError, AttributeError):  # AF_UNIX sockets have no Nagle
+            connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return connection, address
+
+    server.get_request = get_request  # type: ignore[attr-defined,method-assign]
 
 
 class AsyncioRunner:

@@ -1,59 +1,99 @@
-"""Whether a session's app is working with nothing to ask the user: the page then shows a
-discreet busy sign (after a moment without new output), gone as soon as the app waits for the
-user again or finishes.
+"""What a session's app is doing, as two answers drawn from the same counters.
 
-Busy means: a callback is running, or the app's main task runs and waits for no form or pin
-change. Reading a pin or waiting for the browser is work, not waiting for the user.
+*Busy* (shown on the page as a discreet sign after a moment without new output): a callback is
+running, or the app's main task runs and waits for no form or pin change. Reading a pin or
+waiting for the browser is work, not waiting for the user.
+
+*Settled* (used by HTTP transports to answer an event's request as soon as the app has reacted
+to it, instead of after a fixed delay): every event up to a given seq has been taken up by the
+app, and everything running (the main task, each callback) waits for the client again, the
+user or the browser, or has ended.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Callable
 
 
 class Activity:
-    """The counters behind the busy state; ``notify(busy)`` is called on each change, under a
-    lock (so changes reach the page in order): it must not block."""
+    """The counters behind both states. ``notify(busy)`` is called on each change of the busy
+    state, under a lock (so changes reach the page in order): it must not block. Listeners
+    added with :meth:`add_listener` are called after every change (to re-check
+    :meth:`settled`)."""
 
     def __init__(self, notify: Callable[[bool], None]) -> None:
         self._notify = notify
+        self._listeners: list[Callable[[], None]] = []
         # Reentrant: delivering the notice may run a callback on this thread (in-process tests).
         self._lock = threading.RLock()
         self._main = False
-        self._waits = 0
+        self._user_waits = 0
+        self._client_waits = 0
         self._callbacks = 0
+        self._taken = 0
         self._busy = False
+
+    def add_listener(self, listener: Callable[[], None]) -> None:
+        self._listeners.append(listener)
 
     def main(self, running: bool) -> None:
         """The app's main task started (True) or ended (False)."""
         self._update(main=running)
 
     @contextmanager
-    def waiting_for_user(self) -> Iterator[None]:
-        self._update(waits=1)
+    def waiting_for_client(self, by_user: bool = True) -> Iterator[None]:
+        """A wait for the page's answer: from the user (a form), or from the browser itself
+        (``by_user=False``: eval_js, reading a pin), which is not waiting for the user."""
+        user = 1 if by_user else 0
+        self._update(user_waits=user, client_waits=1)
         try:
             yield
         finally:
-            self._update(waits=-1)
+            self._update(user_waits=-user, client_waits=-1)
 
-    @contextmanager
-    def running_callback(self) -> Iterator[None]:
+    def waiting_for_user(self) -> AbstractContextManager[None]:
+        return self.waiting_for_client(by_user=True)
+
+    def begin_callback(self) -> None:
+        """A callback was dispatched: it counts from then on, not from when a thread or the
+        loop gets round to running it, so that no one takes the app for settled in between."""
         self._update(callbacks=1)
-        try:
-            yield
-        finally:
-            self._update(callbacks=-1)
 
-    def _update(self, main: bool | None = None, waits: int = 0, callbacks: int = 0) -> None:
+    def end_callback(self) -> None:
+        self._update(callbacks=-1)
+
+    def taken(self, seq: int) -> None:
+        """The client event ``seq`` has been taken up by whatever handles it (and so have the
+        ones before it, which were handled or dropped earlier)."""
+        self._update(taken=seq)
+
+    def settled(self, seq: int) -> bool:
+        """Whether the app has taken up every event up to ``seq`` and now only waits."""
+        with self._lock:
+            running = self._callbacks + (1 if self._main else 0)
+            return self._taken >= seq and self._client_waits >= running
+
+    def _update(
+        self,
+        main: bool | None = None,
+        user_waits: int = 0,
+        client_waits: int = 0,
+        callbacks: int = 0,
+        taken: int = 0,
+    ) -> None:
         with self._lock:
             if main is not None:
                 self._main = main
-            self._waits += waits
+            self._user_waits += user_waits
+            self._client_waits += client_waits
             self._callbacks += callbacks
-            busy = self._callbacks > 0 or (self._main and self._waits == 0)
+            self._taken = max(self._taken, taken)
+            busy = self._callbacks > 0 or (self._main and self._user_waits == 0)
             if busy != self._busy:
                 self._busy = busy
                 self._notify(busy)
+        for listener in self._listeners:
+            listener()

@@ -7,7 +7,6 @@ thread, or an asyncio task); a transport attaches a :class:`Link` to carry its c
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import secrets
 import threading
@@ -155,6 +154,8 @@ class Session:
         return applied
 
     def _apply_event(self, event: ClientEvent) -> int:
+        """Route ``event`` to its task or callback, which marks it taken up (see
+        :meth:`Activity.taken`) once the app has reacted; a dropped event is taken at once."""
         try:
             self._routes[EVENTS[event.event].target](event)
             return 1
@@ -163,6 +164,7 @@ class Session:
             logger.info("session %s: dropped event: %s", self.short_id, exc)
         except ProtocolError as exc:
             logger.warning("session %s: dropped event: %s", self.short_id, exc)
+        self.activity.taken(event.seq)
         return 0
 
     def wait_closed(self, timeout: Optional[float] = None) -> bool:
@@ -217,9 +219,7 @@ class Session:
 
     def _waiting(self, task: ClientTask) -> Any:
         """The context of a wait for ``task``: not busy while the user is asked."""
-        if task.waits_for_user:
-            return self.activity.waiting_for_user()
-        return contextlib.nullcontext()
+        return self.activity.waiting_for_client(by_user=task.waits_for_user)
 
     def _open_task(self, task: ClientTask) -> tuple[str, Any]:
         task_id = self.new_id("t")
@@ -342,7 +342,15 @@ class Session:
 
     def _run_callback_event(self, event: ClientEvent) -> None:
         entry = self.callbacks.get(event.task_id)
-        self._run_callback(entry, entry.decode(event.data))
+        args = entry.decode(event.data)
+        # Counted as running from here; the execution model ends it when the callback returns.
+        self.activity.begin_callback()
+        self.activity.taken(event.seq)
+        try:
+            self._run_callback(entry, args)
+        except BaseException:
+            self.activity.end_callback()
+            raise
 
     def close_silent(self) -> bool:
         """Close the session if its client left commands unacknowledged for ``ack_timeout``
@@ -370,6 +378,8 @@ class Session:
         raise NotImplementedError
 
     def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
+        """Run a dispatched callback, then call ``self.activity.end_callback()`` (also when
+        it does not run at all)."""
         raise NotImplementedError
 
     def _stop_work(self) -> None:

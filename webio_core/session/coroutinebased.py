@@ -128,15 +128,23 @@ class CoroutineSession(Session):
 
     def run_task(self, task: ClientTask) -> Any:
         async def wait() -> Any:
-            with self._waiting(task):
-                task_id, inbox = self._open_task(task)
-                try:
-                    while True:
-                        done, result = self._apply(task, task_id, await inbox.get())
-                        if done:
-                            return result
-                finally:
-                    self._close_task(task, task_id)
+            last = 0
+            try:
+                with self._waiting(task):
+                    task_id, inbox = self._open_task(task)
+                    try:
+                        while True:
+                            event = await inbox.get()
+                            last = event.seq
+                            done, result = self._apply(task, task_id, event)
+                            if done:
+                                return result
+                            self.activity.taken(last)
+                    finally:
+                        self._close_task(task, task_id)
+            finally:
+                # The answer is taken up once the wait has ended: the app runs on from here.
+                self.activity.taken(last)
 
         return wait()
 
@@ -145,18 +153,26 @@ class CoroutineSession(Session):
 
     def _callback_on_loop(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
         if self.closed or (entry.mutex_mode and entry.running):
+            self.activity.end_callback()
             return
         try:
-            with self.activity.running_callback():
-                result = self._context.run(entry.callback, *args)
+            result = self._context.run(entry.callback, *args)
         except Exception as exc:
+            self.activity.end_callback()
             self._report_task_error(exc)
             return
-        if inspect.isawaitable(result):
-            self._begin_background_work()
-            entry.running = True
-            task = self._spawn(self._as_callback(result), True)
-            task.add_done_callback(lambda _: setattr(entry, "running", False))
+        if not inspect.isawaitable(result):
+            self.activity.end_callback()
+            return
+        self._begin_background_work()
+        entry.running = True
+        task = self._spawn(result, True)
+
+        def ended(_: asyncio.Task[Any]) -> None:
+            entry.running = False
+            self.activity.end_callback()
+
+        task.add_done_callback(ended)
 
     def run_async(self, coro: Coroutine[Any, Any, Any]) -> TaskHandler:
         if not self._on_loop():
@@ -184,10 +200,6 @@ class CoroutineSession(Session):
             self.loop.call_soon_threadsafe(self.loop.call_soon, cancel_leftovers)
         except RuntimeError:
             pass  # the loop is closed, and its tasks with it
-
-    async def _as_callback(self, awaitable: Awaitable[Any]) -> Any:
-        with self.activity.running_callback():
-            return await awaitable
 
     async def hold(self) -> None:
         with self.activity.waiting_for_user():

@@ -77,18 +77,27 @@ class ThreadSession(Session):
                 raise SessionClosedException("the session has been closed")
 
     def run_task(self, task: ClientTask) -> Any:
-        with self._waiting(task):
-            task_id, inbox = self._open_task(task)
-            try:
-                while True:
-                    done, result = self._apply(task, task_id, inbox.get())
-                    if done:
-                        return result
-            finally:
-                self._close_task(task, task_id)
+        last = 0
+        try:
+            with self._waiting(task):
+                task_id, inbox = self._open_task(task)
+                try:
+                    while True:
+                        event = inbox.get()
+                        last = event.seq
+                        done, result = self._apply(task, task_id, event)
+                        if done:
+                            return result
+                        self.activity.taken(last)
+                finally:
+                    self._close_task(task, task_id)
+        finally:
+            # The answer is taken up once the wait has ended: the app runs on from here.
+            self.activity.taken(last)
 
     def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
         if self.closed:
+            self.activity.end_callback()
             return
         if not entry.serial_mode:
             # PyWebIO's default: each click runs at once in a thread of its own, so a callback
@@ -124,13 +133,14 @@ class ThreadSession(Session):
 
     def _invoke(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
         try:
-            with self.activity.running_callback():
-                callback(*args)
+            callback(*args)
         except SessionException as exc:
             if not self.closed:
                 self._report_task_error(exc)
         except Exception as exc:
             self._report_task_error(exc)
+        finally:
+            self.activity.end_callback()
 
     def _stop_work(self) -> None:
         self._callback_queue.put(_STOP)

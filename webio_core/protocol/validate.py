@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origin
+from typing import Annotated, Any, Callable, Literal, Optional, Union, get_args, get_origin
 
 from typing_extensions import NotRequired, Required, get_type_hints, is_typeddict
 
@@ -69,84 +69,156 @@ def typed_dict_fields(typed_dict: Any) -> tuple[dict[str, Any], frozenset[str]]:
     return _FIELDS_CACHE[typed_dict]
 
 
+#: Checks a value, naming it ``where`` in the error.
+Validator = Callable[[Any, str], None]
+
+_VALIDATORS: dict[Any, Validator] = {}
+
+
 def check(value: Any, declared: Any, where: str = "value") -> None:
     """Raise :class:`ProtocolError` unless ``value`` is of the ``declared`` type."""
+    _compiled(declared)(value, where)
+
+
+def _compile(declared: Any) -> Validator:
+    """The validator of ``declared``, worked out once: every client frame is checked, and
+    reading a type's structure costs more than checking a value against it."""
     origin = get_origin(declared)
     if declared is Any:
-        return
+        return _accept
     if origin is Annotated:
-        inner, *constraints = get_args(declared)
-        check(value, inner, where)
-        for constraint in constraints:
-            if isinstance(constraint, (Length, Range)):
-                constraint.check(value, where)
-        return
+        return _annotated(*get_args(declared))
     if declared is None or declared is type(None):
-        if value is not None:
-            raise ProtocolError(f"{where}: expected null")
-        return
+        return _null
     if origin is Union:
-        for option in get_args(declared):
+        return _union(get_args(declared))
+    if origin is Literal:
+        return _literal(get_args(declared))
+    if origin is list:
+        return _list(*get_args(declared))
+    if origin is dict:
+        return _dict(*get_args(declared))
+    if is_typeddict(declared):
+        return _typed_dict(declared)
+    return _scalar(declared)
+
+
+def _accept(value: Any, where: str) -> None:
+    return None
+
+
+def _null(value: Any, where: str) -> None:
+    if value is not None:
+        raise ProtocolError(f"{where}: expected null")
+
+
+def _annotated(inner: Any, *metadata: Any) -> Validator:
+    check_inner = _compile(inner)
+    constraints = [c for c in metadata if isinstance(c, (Length, Range))]
+
+    def validate(value: Any, where: str) -> None:
+        check_inner(value, where)
+        for constraint in constraints:
+            constraint.check(value, where)
+
+    return validate
+
+
+def _union(options: tuple[Any, ...]) -> Validator:
+    validators = [_compile(option) for option in options]
+
+    def validate(value: Any, where: str) -> None:
+        for validator in validators:
             try:
-                check(value, option, where)
+                validator(value, where)
                 return
             except ProtocolError:
                 continue
         raise ProtocolError(f"{where}: {_describe(value)} is none of the accepted types")
-    if origin is Literal:
-        if not any(
-            type(value) is type(allowed) and value == allowed for allowed in get_args(declared)
-        ):
-            raise ProtocolError(f"{where}: {value!r} is not one of {list(get_args(declared))}")
-        return
-    if origin is list:
+
+    return validate
+
+
+def _literal(allowed: tuple[Any, ...]) -> Validator:
+    def validate(value: Any, where: str) -> None:
+        if not any(type(value) is type(option) and value == option for option in allowed):
+            raise ProtocolError(f"{where}: {value!r} is not one of {list(allowed)}")
+
+    return validate
+
+
+def _list(item_type: Any) -> Validator:
+    check_item = _compile(item_type)
+
+    def validate(value: Any, where: str) -> None:
         if not isinstance(value, list):
             raise ProtocolError(f"{where}: expected a list")
-        (item_type,) = get_args(declared)
         for index, item in enumerate(value):
-            check(item, item_type, f"{where}[{index}]")
-        return
-    if origin is dict:
+            check_item(item, f"{where}[{index}]")
+
+    return validate
+
+
+def _dict(key_type: Any, value_type: Any) -> Validator:
+    check_key, check_item = _compile(key_type), _compile(value_type)
+
+    def validate(value: Any, where: str) -> None:
         if not isinstance(value, dict):
             raise ProtocolError(f"{where}: expected an object")
-        key_type, value_type = get_args(declared)
         for key, item in value.items():
-            check(key, key_type, f"{where} key")
-            check(item, value_type, f"{where}[{key!r}]")
-        return
-    if is_typeddict(declared):
-        _check_typed_dict(value, declared, where)
-        return
-    _check_scalar(value, declared, where)
+            check_key(key, f"{where} key")
+            check_item(item, f"{where}[{key!r}]")
+
+    return validate
 
 
-def _check_typed_dict(value: Any, declared: Any, where: str) -> None:
-    if not isinstance(value, dict):
-        raise ProtocolError(f"{where}: expected an object")
+def _typed_dict(declared: Any) -> Validator:
+    # Compiled on first use: a TypedDict may refer to itself (nested layouts).
     hints, required = typed_dict_fields(declared)
-    unknown = set(value) - set(hints)
-    if unknown:
-        raise ProtocolError(f"{where}: unknown keys {sorted(map(str, unknown))}")
-    missing = required - set(value)
-    if missing:
-        raise ProtocolError(f"{where}: missing keys {sorted(missing)}")
-    for key, item in value.items():
-        check(item, hints[key], f"{where}.{key}")
+    validators: dict[str, Validator] = {}
+
+    def validate(value: Any, where: str) -> None:
+        if not isinstance(value, dict):
+            raise ProtocolError(f"{where}: expected an object")
+        if not validators:
+            validators.update((key, _compiled(hint)) for key, hint in hints.items())
+        unknown = value.keys() - validators.keys()
+        if unknown:
+            raise ProtocolError(f"{where}: unknown keys {sorted(map(str, unknown))}")
+        missing = required - value.keys()
+        if missing:
+            raise ProtocolError(f"{where}: missing keys {sorted(missing)}")
+        for key, item in value.items():
+            validators[key](item, f"{where}.{key}")
+
+    return validate
 
 
-def _check_scalar(value: Any, declared: Any, where: str) -> None:
-    if declared is bool:
-        ok = isinstance(value, bool)
-    elif declared is int:
-        ok = _is_int(value)
-    elif declared is float:
-        ok = _is_int(value) or (isinstance(value, float) and math.isfinite(value))
-    elif declared is str:
-        ok = isinstance(value, str)
-    else:
+def _compiled(declared: Any) -> Validator:
+    validator = _VALIDATORS.get(declared)
+    if validator is None:
+        validator = _VALIDATORS[declared] = _compile(declared)
+    return validator
+
+
+def _scalar(declared: Any) -> Validator:
+    test = _SCALARS.get(declared)
+    if test is None:
         raise TypeError(f"the protocol cannot declare {declared!r}")
-    if not ok:
-        raise ProtocolError(f"{where}: expected {declared.__name__}, got {_describe(value)}")
+
+    def validate(value: Any, where: str) -> None:
+        if not test(value):
+            raise ProtocolError(f"{where}: expected {declared.__name__}, got {_describe(value)}")
+
+    return validate
+
+
+_SCALARS: dict[Any, Callable[[Any], bool]] = {
+    bool: lambda value: isinstance(value, bool),
+    int: _is_int,
+    float: lambda value: _is_int(value) or (isinstance(value, float) and math.isfinite(value)),
+    str: lambda value: isinstance(value, str),
+}
 
 
 def _describe(value: Any) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import threading
 from collections.abc import Awaitable
 from typing import Any, Callable, Optional, Union
 
@@ -30,6 +31,10 @@ CLOSE_GRACE_SECONDS = 5.0
 #: What a framework's message size limit adds to max_payload_size (see
 #: :attr:`WebSocketTransport.max_message_size`).
 FRAME_MARGIN = 64 * 1024
+#: How long the acknowledgement of a client's events may wait for the app's answer, to leave
+#: with it in one frame instead of in a frame of its own just before (a write, and a wake-up
+#: of the page, saved per event; the page only needs it to forget the events it keeps).
+EVENT_ACK_DELAY_SECONDS = 0.002
 
 
 #: Sends a text frame on the backend's socket; may return an awaitable, which the core awaits.
@@ -172,6 +177,9 @@ class WebSocketConnection:
         self._flush_scheduled = False
         self._active = True
         self._timer: Optional[asyncio.TimerHandle] = None
+        self._ack_timer: Optional[asyncio.TimerHandle] = None
+        # Created on the loop's thread: wake() from there needs no cross-thread wake-up.
+        self._loop_thread = threading.get_ident()
 
     def start(self, request: Request) -> None:
         endpoint = self.transport.endpoint
@@ -206,6 +214,9 @@ class WebSocketConnection:
         if self._flush_scheduled:
             return
         self._flush_scheduled = True
+        if threading.get_ident() == self._loop_thread:
+            self.loop.call_soon(self._flush)
+            return
         try:
             self.loop.call_soon_threadsafe(self._flush)
         except RuntimeError:  # the loop has closed: the server is gone
@@ -251,6 +262,9 @@ class WebSocketConnection:
 
     def _flush(self) -> None:
         self._flush_scheduled = False
+        if self._ack_timer is not None:
+            self._ack_timer.cancel()  # the acknowledgement leaves now, with the commands
+            self._ack_timer = None
         session = self.session
         if not self._active or session is None:
             return
@@ -280,12 +294,19 @@ class WebSocketConnection:
         if session is None or not self._active:
             return
         try:
-            session.receive(self.transport.endpoint.decode_frame(message))
+            applied = session.receive(self.transport.endpoint.decode_frame(message))
         except ProtocolError as exc:
             logger.warning("session %s: dropped client frame: %s", session.short_id, exc)
             return
-        # Acknowledge its events, and send what the acknowledgement made room for.
-        self._flush()
+        if applied and isinstance(message, str) and session.outbox.last_seq <= self._sent_seq:
+            # Events, and nothing to send yet: the app's answer will most likely carry the
+            # acknowledgement. Bytes (upload chunks) are acknowledged at once: the page's
+            # upload window waits for it.
+            if self._ack_timer is None and not self._flush_scheduled:
+                self._ack_timer = self.loop.call_later(EVENT_ACK_DELAY_SECONDS, self._flush)
+        else:
+            # Acknowledge its events, and send what the acknowledgement made room for.
+            self._flush()
         if session.closed and session.outbox.fully_acked:
             self._cancel_timer()
             self._hang_up()

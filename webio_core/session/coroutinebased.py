@@ -40,6 +40,9 @@ class AsyncInbox:
         self._queue: asyncio.Queue[Any] = asyncio.Queue()
 
     def put(self, event: Any) -> None:
+        if _running_loop() is self._loop:
+            self._queue.put_nowait(event)  # no cross-thread wake-up of the loop needed
+            return
         try:
             self._loop.call_soon_threadsafe(self._queue.put_nowait, event)
         except RuntimeError:
@@ -50,6 +53,13 @@ class AsyncInbox:
         if event is CLOSED:
             raise SessionClosedException("the session was closed while waiting for input")
         return event  # type: ignore[no-any-return]
+
+
+def _running_loop() -> Optional[asyncio.AbstractEventLoop]:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 class CoroutineSession(Session):
@@ -121,6 +131,11 @@ class CoroutineSession(Session):
                 if not waiter.done():
                     waiter.set_result(None)
 
+        if self._on_loop():
+            # Every acknowledgement makes room: on the loop, without waking it through its
+            # self-pipe (a system call or two per frame).
+            wake()
+            return
         try:
             self.loop.call_soon_threadsafe(wake)
         except RuntimeError:

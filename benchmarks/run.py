@@ -24,11 +24,11 @@ if __package__ in (None, ""):  # run as a script: import the benchmark as a pack
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "benchmarks"
 
-from benchmarks import machine, pywebio_env  # noqa: E402
-from benchmarks.runner import Result, run_workload  # noqa: E402
-from benchmarks.table import render  # noqa: E402
-from benchmarks.targets import QUICK, Target, all_targets, core_backends  # noqa: E402
-from benchmarks.workloads import ORDER, WORKLOADS, Settings  # noqa: E402
+from benchmarks import machine, pywebio_env
+from benchmarks.runner import Result, run_workload
+from benchmarks.table import render
+from benchmarks.targets import QUICK, Target, all_targets, core_backends
+from benchmarks.workloads import ORDER, WORKLOADS, Settings
 
 
 def parse(argv: Optional[list[str]]) -> argparse.Namespace:
@@ -66,7 +66,7 @@ def select_targets(args: argparse.Namespace) -> list[Target]:
         )
     targets = all_targets(sys.executable, core_backends(), pywebio)
     if args.quick:
-        targets = [t for t in targets if (t.implementation, t.backend) in QUICK]
+        targets = [t for t in targets if (t.implementation, t.backend, t.mode) in QUICK]
     if args.targets:
         wanted = [part.strip() for part in args.targets.split(",") if part.strip()]
         targets = [t for t in targets if any(w in t.name for w in wanted)]
@@ -114,7 +114,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ok = True
     for name in args.only:
         workload = WORKLOADS[name]
-        covered = [t for t in targets if workload.applies(t)]
+        covered = [t for t in targets if workload.applies(t, settings)]
         if not covered:
             print(f"{workload.describe(settings)}\n  (no target selected)\n")
             continue

@@ -75,8 +75,10 @@ def render(
         result = results[target.name]
         pywebio, floor = pywebio_of(target, targets), floor_of(target, targets)
         row = [target.name, *(_cell(result, c) for c in columns)]
-        row += [_ratio(result, results[pywebio.name] if pywebio else None, c) for c in ratio_columns]
-        row += [_ratio(result, results[floor.name] if floor else None, c) for c in ratio_columns]
+        theirs = results[pywebio.name] if pywebio else None
+        floors = results[floor.name] if floor else None
+        row += [_ratio(result, theirs, c) for c in ratio_columns]
+        row += [_ratio(result, floors, c) for c in ratio_columns]
         rows.append(row)
     keep = [i for i in range(len(header)) if i == 0 or any(row[i] for row in rows)]
     table = [[line[i] for i in keep] for line in [header, *rows]]

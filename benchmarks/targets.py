@@ -67,8 +67,7 @@ class Target:
             start = f"from pywebio.platform.{self.backend} import start_server"
         arguments = "".join(f", {key}={value!r}" for key, value in settings.items())
         return (
-            f"import sys\n{body}\n{start}\n"
-            f"start_server(main, port=int(sys.argv[1]){arguments})\n"
+            f"import sys\n{body}\n{start}\nstart_server(main, port=int(sys.argv[1]){arguments})\n"
         )
 
     @contextmanager
@@ -98,13 +97,15 @@ def all_targets(
     return targets
 
 
-#: What ``--quick`` keeps: every kind of target, a WebSocket and an HTTP backend of each.
+#: What ``--quick`` keeps: every kind of target, webio-core's WebSocket backend in both
+#: modes, an HTTP backend, PyWebIO's counterparts in thread mode, and one floor.
 QUICK = {
-    (CORE, "tornado"),
-    (CORE, "flask"),
-    (PYWEBIO, "tornado"),
-    (PYWEBIO, "flask"),
-    (FLOOR, "tornado"),
+    (CORE, "tornado", "thread"),
+    (CORE, "tornado", "coroutine"),
+    (CORE, "flask", "thread"),
+    (PYWEBIO, "tornado", "thread"),
+    (PYWEBIO, "flask", "thread"),
+    (FLOOR, "tornado", ""),
 }
 
 

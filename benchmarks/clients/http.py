@@ -24,6 +24,8 @@ from .base import TIMEOUT, Page
 
 
 class _HttpPage(Page):
+    session_id = ""
+
     async def connect(self) -> None:
         self.http = aiohttp.ClientSession(
             timeout=aiohttp.ClientTimeout(total=TIMEOUT),

@@ -35,7 +35,7 @@ class Workload:
     #: A new server for every measurement (memory figures must not inherit freed memory).
     fresh_server = False
 
-    def applies(self, target: Target) -> bool:
+    def applies(self, target: Target, settings: Settings) -> bool:
         raise NotImplementedError
 
     def app(self, target: Target, settings: Settings) -> tuple[str, dict[str, Any]]:

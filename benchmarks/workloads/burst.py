@@ -33,7 +33,7 @@ class Burst(Workload):
     title = "Burst of put_text outputs"
     columns = (Column("outputs_per_s", "outputs/s", 0, ratios=True),)
 
-    def applies(self, target: Target) -> bool:
+    def applies(self, target: Target, settings: Settings) -> bool:
         return target.implementation != FLOOR
 
     def describe(self, settings: Settings) -> str:

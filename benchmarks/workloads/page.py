@@ -3,7 +3,8 @@
 response of the page (headers included), "decoded" the bodies after decompression, and
 "gzip-eq" each decoded body gzipped at level 6 (what a compressing proxy would send).
 WebSocket frames are not counted: they carry the app, not the page. Session mode changes
-nothing here, so only thread-mode targets load it."""
+nothing here, so only thread-mode targets load it; and only over WebSocket, since an HTTP
+polling page never goes quiet enough to tell where the page ends and the polls begin."""
 
 from __future__ import annotations
 
@@ -71,8 +72,12 @@ class PageWeight(Workload):
         Column("warm_wire_kb", "warm wire KB", 1),
     )
 
-    def applies(self, target: Target) -> bool:
-        return target.implementation != FLOOR and target.mode == "thread"
+    def applies(self, target: Target, settings: Settings) -> bool:
+        return (
+            target.implementation != FLOOR
+            and target.mode == "thread"
+            and target.transport == "websocket"
+        )
 
     def describe(self, settings: Settings) -> str:
         return f"{self.title}: bytes, and time to the first output cold and warm (lower is better)"

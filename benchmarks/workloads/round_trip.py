@@ -26,7 +26,7 @@ class _RoundTrip(Workload):
         return 100 if settings.quick else self.full_count
 
     def seconds(self, settings: Settings) -> float:
-        return 2.0 if settings.quick else 8.0
+        return 1.0 if settings.quick else 8.0
 
     columns = (
         Column("p50_ms", "median ms", 3, ratios=True),
@@ -34,7 +34,7 @@ class _RoundTrip(Workload):
         Column("n", "round trips", 0),
     )
 
-    def applies(self, target: Target) -> bool:
+    def applies(self, target: Target, settings: Settings) -> bool:
         return target.transport == self.transport
 
     def describe(self, settings: Settings) -> str:
@@ -53,7 +53,9 @@ class _RoundTrip(Workload):
         return asyncio.run(input_round_trips(target, url, count, seconds))
 
 
-async def input_round_trips(target: Target, url: str, count: int, budget: float) -> dict[str, float]:
+async def input_round_trips(
+    target: Target, url: str, count: int, budget: float
+) -> dict[str, float]:
     page = await open_page(target, url)
     times: list[float] = []
     try:
@@ -100,5 +102,5 @@ class HttpRoundTrip(_RoundTrip):
     transport = "http"
     full_count = 300
 
-    def applies(self, target: Target) -> bool:
+    def applies(self, target: Target, settings: Settings) -> bool:
         return target.transport == "http" and target.implementation != FLOOR

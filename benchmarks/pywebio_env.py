@@ -13,7 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".bench"
 #: PyWebIO itself and the frameworks of the backends the benchmark compares (tornado comes
 #: with pywebio; fastapi brings starlette).
-REQUIREMENTS = ("pywebio==1.8.4", "flask", "django", "aiohttp", "fastapi", "uvicorn")
+REQUIREMENTS = (
+    "pywebio==1.8.4",
+    "flask",
+    "django",
+    "aiohttp",
+    "fastapi",
+    "uvicorn",
+    "websockets",  # uvicorn's WebSocket protocol, which PyWebIO's fastapi backend needs
+)
 
 
 def pywebio_python(cache: Path = CACHE) -> str:

@@ -15,6 +15,7 @@ import argparse
 import json
 import math
 import resource
+import signal
 import sys
 import time
 from pathlib import Path
@@ -99,6 +100,8 @@ def _figures(run: dict[str, float]) -> list[float]:
 
 def main(argv: Optional[list[str]] = None) -> int:
     args = parse(argv)
+    # A terminated run still stops the servers it started (their context managers exit).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.perf_counter()
     raise_file_limit()
     settings = Settings(quick=args.quick, runs=args.runs)

@@ -78,6 +78,15 @@ def e2e(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """The benchmark driver (docs/performance.md): ``nox -s bench -- --quick`` for a smoke run.
+    PyWebIO 1.8.4 gets a venv of its own under .bench/, made by the driver."""
+    session.install(*_editable(".", *PLUGINS), "websockets==17.4", "playwright==1.65.2")
+    session.install("uvicorn==0.54.0")
+    session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session
 def all_tests(session: nox.Session) -> None:
     """Everything, as CI runs it."""
     session.run("bash", "scripts/test.sh", *session.posargs, external=True)

@@ -25,8 +25,8 @@ from .constants import (
 )
 from .errors import ProtocolError
 from .events import EVENTS
-from .registry import Message, Ref
-from .validate import Length, Range, check
+from .registry import EventKind, Message, Ref
+from .validate import Length, Range, Validator, validator
 
 TaskId = Annotated[str, Length(1, MAX_TASK_ID_LENGTH)]
 
@@ -69,7 +69,7 @@ class Command:
         self.command = message.command
         self.task_id = message.task_id
         self.text = (
-            f'{{"seq":{seq},"command":"{message.command}","task_id":{json.dumps(message.task_id)}'
+            f'{{"seq":{seq},"command":"{message.command}","task_id":{_quoted(message.task_id)}'
             f',"spec":{json.dumps(message.spec, separators=(",", ":"), default=str)}}}'
         )
 
@@ -80,6 +80,11 @@ class Command:
 
     def __repr__(self) -> str:
         return f"<Command {self.seq} {self.command}>"
+
+
+def _quoted(text: str) -> str:
+    # The server's own task ids ("t12", "c3") need no escaping; json.dumps for anything else.
+    return f'"{text}"' if text.isalnum() or not text else json.dumps(text)
 
 
 @dataclass(frozen=True)
@@ -174,6 +179,19 @@ def is_binary_frame(raw: Union[str, bytes]) -> bool:
     return isinstance(raw, (bytes, bytearray)) and raw[:1] == b"\x00"
 
 
+# One decoder for every frame: json.loads with an option builds a new one at each call.
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+_check_frame = validator(ClientFrameWire)
+_data_validators: dict[str, Validator] = {}
+
+
+def _check_data(kind: EventKind[Any], data: Any, where: str) -> None:
+    check_data = _data_validators.get(kind.name)
+    if check_data is None:
+        check_data = _data_validators[kind.name] = validator(kind.spec)
+    check_data(data, where)
+
+
 def decode_client_frame(raw: Union[str, bytes], max_size: Optional[int] = None) -> ClientFrame:
     """Parse and validate one client frame, text (JSON) or binary (JSON header and bytes);
     raise :class:`ProtocolError` when anything is off."""
@@ -187,19 +205,19 @@ def decode_client_frame(raw: Union[str, bytes], max_size: Optional[int] = None) 
     if is_binary_frame(raw):
         raw, payload = split_binary_frame(raw)  # type: ignore[arg-type]
     try:
-        obj = json.loads(raw, parse_constant=_refuse_constant)
+        obj = _DECODER.decode(raw if isinstance(raw, str) else raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise ProtocolError(f"frame is not JSON: {exc}") from None
     except RecursionError:
         raise ProtocolError("frame is nested too deeply") from None
-    check(obj, ClientFrameWire, "frame")
+    _check_frame(obj, "frame")
     events = []
     for index, event in enumerate(obj.get("events", ())):
         kind = EVENTS.get(event["event"])
         if kind is None:
             raise ProtocolError(f"unknown event {event['event']!r}")
         data = event["data"]
-        check(data, kind.spec, f"events[{index}].data")
+        _check_data(kind, data, f"events[{index}].data")
         own = b""
         if kind.payload is not None:
             size = data[kind.payload]

@@ -80,6 +80,12 @@ def check(value: Any, declared: Any, where: str = "value") -> None:
     _compiled(declared)(value, where)
 
 
+def validator(declared: Any) -> Validator:
+    """The function :func:`check` applies for ``declared``: for a caller that checks against
+    the same type again and again (hashing a typing construct to find it costs a little)."""
+    return _compiled(declared)
+
+
 def _compile(declared: Any) -> Validator:
     """The validator of ``declared``, worked out once: every client frame is checked, and
     reading a type's structure costs more than checking a value against it."""
@@ -182,12 +188,11 @@ def _typed_dict(declared: Any) -> Validator:
             raise ProtocolError(f"{where}: expected an object")
         if not validators:
             validators.update((key, _compiled(hint)) for key, hint in hints.items())
-        unknown = value.keys() - validators.keys()
-        if unknown:
+        if not value.keys() <= validators.keys():
+            unknown = value.keys() - validators.keys()
             raise ProtocolError(f"{where}: unknown keys {sorted(map(str, unknown))}")
-        missing = required - value.keys()
-        if missing:
-            raise ProtocolError(f"{where}: missing keys {sorted(missing)}")
+        if not required <= value.keys():
+            raise ProtocolError(f"{where}: missing keys {sorted(required - value.keys())}")
         for key, item in value.items():
             validators[key](item, f"{where}.{key}")
 

@@ -30,6 +30,8 @@ logger = logging.getLogger("webio_core.session")
 #: What the user sees when the app fails (the traceback goes to the log, and in debug mode to
 #: the page as well).
 APP_ERROR_MESSAGE = "An internal error occurred in the application."
+#: The busy state a page starts with.
+NOT_BUSY = BusySpec(busy=False)
 #: Seconds a client may leave commands unacknowledged before it is taken as gone (the endpoint
 #: sets its ``ack_timeout`` option).
 DEFAULT_ACK_TIMEOUT = 120.0
@@ -232,14 +234,11 @@ class Session:
         return task_id, inbox
 
     def _notify_busy(self, busy: bool) -> None:
-        # Past the send window on purpose: called under the activity lock, it must not wait,
-        # and it is one small command per change of state.
+        # A state command: called under the activity lock, it must not wait, and a flip that
+        # is undone before the transport sends anything (an answer handled at once) is not sent.
         if self.closed:
             return
-        try:
-            self.outbox.append(BUSY(BusySpec(busy=busy)))
-        except OutboxOverflow:
-            return
+        self.outbox.set_state(BUSY(BusySpec(busy=busy)), initial=NOT_BUSY)
         self._wake()
 
     def _close_task(self, task: ClientTask, task_id: str) -> None:

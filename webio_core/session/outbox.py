@@ -12,7 +12,7 @@ import itertools
 import threading
 import time
 from collections import deque
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from ..protocol import COMMANDS, OUTBOX_LIMIT, SEND_WINDOW, Command, Message, ProtocolError
 
@@ -36,6 +36,9 @@ class Outbox:
         self._limit = limit
         #: Called (from any thread, outside the lock) when acknowledgements made room.
         self.on_room: Callable[[], None] = lambda: None
+        # State commands (see set_state): the latest wanted, and the last numbered, by command.
+        self._states: Optional[dict[str, tuple[Message, Any]]] = None
+        self._shown: Optional[dict[str, Any]] = None
 
     @property
     def last_seq(self) -> int:
@@ -76,6 +79,31 @@ class Outbox:
                 self._waiting_since = time.monotonic()
             return command
 
+    def set_state(self, message: Message, initial: Any) -> None:
+        """Queue a command whose latest value is all that matters (the busy sign). It is
+        numbered when a transport next reads the outbox, and only if its spec differs from
+        the last one numbered (``initial`` before any): a state changed and changed back in
+        between costs nothing. Not held back by the window: it is one small command."""
+        with self._room:
+            if self._states is None:
+                self._states = {}
+            self._states[message.command] = (message, initial)
+
+    def _number_states(self) -> None:
+        """Called under the lock, before commands are read."""
+        if not self._states:
+            return
+        if self._shown is None:
+            self._shown = {}
+        for command, (message, initial) in self._states.items():
+            if message.spec != self._shown.get(command, initial):
+                self._shown[command] = message.spec
+                self._last_seq += 1
+                self._commands.append(Command(self._last_seq, message))
+                if self._waiting_since is None:
+                    self._waiting_since = time.monotonic()
+        self._states = None
+
     def acknowledge(self, ack: int) -> None:
         with self._room:
             if ack > self._last_seq:
@@ -97,6 +125,7 @@ class Outbox:
     def after(self, seq: int, limit: Optional[int] = None) -> list[Command]:
         """The commands numbered above ``seq`` that are still kept (the first ``limit``)."""
         with self._room:
+            self._number_states()
             start = max(0, seq - self._acked)
             stop = None if limit is None else start + max(0, limit)
             return list(itertools.islice(self._commands, start, stop))

@@ -10,6 +10,7 @@ import pytest
 
 from webio_core.protocol import Message, ProtocolError, encode_frame
 from webio_core.protocol.commands import DESTROY_FORM, INPUT_GROUP, OUTPUT, EmptySpec
+from webio_core.protocol.feedback import BUSY, BusySpec
 from webio_core.session.outbox import Outbox, OutboxOverflow
 
 
@@ -159,3 +160,43 @@ def test_encode_frame():
     }
     assert json.loads(encode_frame([], 0)) == {"ack": 0, "commands": []}
     assert outbox.after(0)[1].spec == {}
+
+
+def busy(value: bool) -> Message:
+    return BUSY(BusySpec(busy=value))
+
+
+NOT_BUSY = BusySpec(busy=False)
+
+
+def test_a_state_is_numbered_when_the_outbox_is_read():
+    outbox = Outbox()
+    outbox.append(output(type="text"))
+    outbox.set_state(busy(True), initial=NOT_BUSY)
+    assert outbox.last_seq == 1, "not numbered until a transport reads"
+    outbox.append(output(type="text"))
+    sent = outbox.after(0)
+    assert [(c.seq, c.command) for c in sent] == [(1, "output"), (2, "output"), (3, "busy")]
+    assert sent[-1].spec == {"busy": True}
+
+
+def test_a_state_changed_and_changed_back_before_a_read_is_not_sent():
+    outbox = Outbox()
+    outbox.set_state(busy(True), initial=NOT_BUSY)
+    outbox.set_state(busy(False), initial=NOT_BUSY)
+    assert outbox.after(0) == [] and outbox.last_seq == 0
+    outbox.set_state(busy(True), initial=NOT_BUSY)
+    assert [c.spec for c in outbox.after(0)] == [{"busy": True}]
+    # The page shows busy now: the same state again is nothing new, its opposite is.
+    outbox.set_state(busy(True), initial=NOT_BUSY)
+    assert len(outbox.after(0)) == 1
+    outbox.set_state(busy(False), initial=NOT_BUSY)
+    assert [c.spec for c in outbox.after(0)] == [{"busy": True}, {"busy": False}]
+
+
+def test_a_state_is_not_held_back_by_the_window():
+    outbox = Outbox(window=2)
+    fill(outbox, 2)
+    assert not outbox.has_room
+    outbox.set_state(busy(True), initial=NOT_BUSY)
+    assert [c.command for c in outbox.after(0)] == ["output", "output", "busy"]

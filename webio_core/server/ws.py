@@ -284,7 +284,10 @@ class WebSocketConnection:
     def _schedule(self, result: Any) -> None:
         if inspect.isawaitable(result):
             task = asyncio.ensure_future(result, loop=self.loop)
-            task.add_done_callback(_log_send_failure)
+            if task.done():  # a write that went out at once (Tornado's): no callback to queue
+                _log_send_failure(task)
+            else:
+                task.add_done_callback(_log_send_failure)
 
     # ---- incoming ---------------------------------------------------------------------------
 

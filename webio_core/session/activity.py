@@ -18,6 +18,8 @@ class Activity:
     """The counters behind the busy state; ``notify(busy)`` is called on each change, under a
     lock (so changes reach the page in order): it must not block."""
 
+    __slots__ = ("_busy", "_callbacks", "_lock", "_main", "_notify", "_waits")
+
     def __init__(self, notify: Callable[[bool], None]) -> None:
         self._notify = notify
         # Reentrant: delivering the notice may run a callback on this thread (in-process tests).

@@ -33,20 +33,39 @@ class TaskHandler:
 
 
 class AsyncInbox:
-    """Form events, handed from any thread to the session's event loop."""
+    """Form events, handed from any thread to the session's event loop.
+
+    Every waiting input of every idle session has one, so it is a list and at most one future
+    (an asyncio.Queue would cost about 3 KiB in Conditions and deques): one task awaits it.
+    """
+
+    __slots__ = ("_events", "_loop", "_waiter")
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
-        self._queue: asyncio.Queue[Any] = asyncio.Queue()
+        self._events: list[Any] = []
+        self._waiter: Optional[asyncio.Future[None]] = None
 
     def put(self, event: Any) -> None:
         try:
-            self._loop.call_soon_threadsafe(self._queue.put_nowait, event)
+            self._loop.call_soon_threadsafe(self._put, event)
         except RuntimeError:
             pass  # the loop is closed: nothing waits on this inbox any more
 
+    def _put(self, event: Any) -> None:
+        self._events.append(event)
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
     async def get(self) -> ClientEvent:
-        event = await self._queue.get()
+        while not self._events:
+            self._waiter = self._loop.create_future()
+            try:
+                await self._waiter
+            finally:
+                self._waiter = None
+        event = self._events.pop(0)
         if event is CLOSED:
             raise SessionClosedException("the session was closed while waiting for input")
         return event  # type: ignore[no-any-return]
@@ -54,6 +73,8 @@ class AsyncInbox:
 
 class CoroutineSession(Session):
     """The app coroutine runs as an asyncio task on ``loop``."""
+
+    __slots__ = ("_context", "_room_waiters", "_tasks", "loop")
 
     is_coroutine = True
 

@@ -57,6 +57,8 @@ class Inbox(Protocol):
 class PendingTasks:
     """The open tasks of one session and the inboxes of their events. Thread-safe."""
 
+    __slots__ = ("_closed", "_inboxes", "_lock", "_new_inbox")
+
     def __init__(self, new_inbox: Callable[[], Inbox]) -> None:
         self._new_inbox = new_inbox
         self._inboxes: dict[str, Inbox] = {}

@@ -9,8 +9,6 @@ change. Reading a pin or waiting for the browser is work, not waiting for the us
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Callable
 
 
@@ -33,21 +31,11 @@ class Activity:
         """The app's main task started (True) or ended (False)."""
         self._update(main=running)
 
-    @contextmanager
-    def waiting_for_user(self) -> Iterator[None]:
-        self._update(waits=1)
-        try:
-            yield
-        finally:
-            self._update(waits=-1)
+    def waiting_for_user(self) -> _Counted:
+        return _Counted(self, waits=True)
 
-    @contextmanager
-    def running_callback(self) -> Iterator[None]:
-        self._update(callbacks=1)
-        try:
-            yield
-        finally:
-            self._update(callbacks=-1)
+    def running_callback(self) -> _Counted:
+        return _Counted(self, waits=False)
 
     def _update(self, main: bool | None = None, waits: int = 0, callbacks: int = 0) -> None:
         with self._lock:
@@ -59,3 +47,28 @@ class Activity:
             if busy != self._busy:
                 self._busy = busy
                 self._notify(busy)
+
+
+class _Counted:
+    """A wait for the user (or a running callback) for the length of a ``with`` block.
+
+    Held by every waiting input of every idle session, so it is a small object rather than a
+    generator-based context manager (about 300 bytes)."""
+
+    __slots__ = ("_activity", "_waits")
+
+    def __init__(self, activity: Activity, waits: bool) -> None:
+        self._activity = activity
+        self._waits = waits
+
+    def __enter__(self) -> None:
+        self._count(1)
+
+    def __exit__(self, *exc: object) -> None:
+        self._count(-1)
+
+    def _count(self, change: int) -> None:
+        if self._waits:
+            self._activity._update(waits=change)
+        else:
+            self._activity._update(callbacks=change)

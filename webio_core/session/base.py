@@ -91,7 +91,7 @@ class Session:
         self.internal: dict[str, Any] = {}
         #: The highest client event seq received: events are applied once, in order.
         self.events_received = 0
-        self.pending = PendingTasks(self._new_inbox)
+        self.pending = PendingTasks()
         self.callbacks = Callbacks()
         self.link: Optional[Link] = None
         self._target = target
@@ -102,7 +102,7 @@ class Session:
         #: Created by the first wait_closed() only (under _lock): most sessions are never
         #: waited for, and an Event costs a Condition.
         self._closed_event: Optional[threading.Event] = None
-        self._deferred: list[Callable[[], Any]] = []
+        self._deferred: Optional[list[Callable[[], Any]]] = None
         self._task_finished = False
         self._background_work = 0
         self._next_id = 0
@@ -238,7 +238,8 @@ class Session:
 
     def _open_task(self, task: ClientTask) -> tuple[str, Any]:
         task_id = self.new_id("t")
-        inbox = self.pending.open(task_id)
+        inbox = self._new_inbox()
+        self.pending.open(task_id, inbox)
         try:
             task.open(self, task_id)
         except BaseException:
@@ -272,6 +273,8 @@ class Session:
             return False, None
 
     def defer_call(self, func: Callable[[], Any]) -> None:
+        if self._deferred is None:
+            self._deferred = []
         self._deferred.append(func)
 
     def set_env(self, settings: SetEnvSpec) -> None:
@@ -301,7 +304,7 @@ class Session:
         self.outbox.close()
         self.pending.fail_all()
         self._stop_work()
-        for func in self._deferred:
+        for func in self._deferred or ():
             try:
                 func()
             except Exception:

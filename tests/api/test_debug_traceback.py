@@ -13,7 +13,7 @@ import pytest
 from webio_core import environ
 from webio_core.input import input
 from webio_core.output import put_buttons, put_text
-from webio_core.session.base import APP_ERROR_MESSAGE
+from webio_core.session.tracebacks import APP_ERROR_MESSAGE
 from webio_core.testing import LoopbackServer, eventually, loopback
 
 HOSTILE = "<img src=x onerror=alert(1)> & </code><b>"

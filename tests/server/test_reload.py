@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from webio_core.session.base import APP_ERROR_MESSAGE
+from webio_core.session.tracebacks import APP_ERROR_MESSAGE
 from webio_core.testing import WebIOClient, eventually, http_request, installed_backends
 
 APP = """

@@ -105,3 +105,5 @@ CLOSE_POPUP = COMMANDS.add(
 DOWNLOAD_START = COMMANDS.add(CommandKind[DownloadStartSpec]("download_start", DownloadStartSpec))
 DOWNLOAD_CHUNK = COMMANDS.add(CommandKind[DownloadChunkSpec]("download_chunk", DownloadChunkSpec))
 BUSY = COMMANDS.add(CommandKind[BusySpec]("busy", BusySpec))
+#: The busy state a page starts with.
+NOT_BUSY = BusySpec(busy=False)

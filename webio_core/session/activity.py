@@ -13,9 +13,7 @@ user or the browser, or has ended.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
-from typing import Callable
+from typing import Callable, Optional
 
 
 class Activity:
@@ -24,9 +22,21 @@ class Activity:
     added with :meth:`add_listener` are called after every change (to re-check
     :meth:`settled`)."""
 
+    __slots__ = (
+        "_busy",
+        "_callbacks",
+        "_client_waits",
+        "_listeners",
+        "_lock",
+        "_main",
+        "_notify",
+        "_taken",
+        "_user_waits",
+    )
+
     def __init__(self, notify: Callable[[bool], None]) -> None:
         self._notify = notify
-        self._listeners: list[Callable[[], None]] = []
+        self._listeners: Optional[list[Callable[[], None]]] = None
         # Reentrant: delivering the notice may run a callback on this thread (in-process tests).
         self._lock = threading.RLock()
         self._main = False
@@ -37,25 +47,22 @@ class Activity:
         self._busy = False
 
     def add_listener(self, listener: Callable[[], None]) -> None:
+        if self._listeners is None:
+            self._listeners = []
         self._listeners.append(listener)
 
     def main(self, running: bool) -> None:
         """The app's main task started (True) or ended (False)."""
         self._update(main=running)
 
-    @contextmanager
-    def waiting_for_client(self, by_user: bool = True) -> Iterator[None]:
-        """A wait for the page's answer: from the user (a form), or from the browser itself
-        (``by_user=False``: eval_js, reading a pin), which is not waiting for the user."""
-        user = 1 if by_user else 0
-        self._update(user_waits=user, client_waits=1)
-        try:
-            yield
-        finally:
-            self._update(user_waits=-user, client_waits=-1)
+    def waiting_for_client(self, by_user: bool = True) -> _Waiting:
+        """A wait for the page's answer, for the length of a ``with`` block: from the user (a
+        form), or from the browser itself (``by_user=False``: eval_js, reading a pin), which is
+        not waiting for the user."""
+        return _Waiting(self, by_user)
 
-    def waiting_for_user(self) -> AbstractContextManager[None]:
-        return self.waiting_for_client(by_user=True)
+    def waiting_for_user(self) -> _Waiting:
+        return _Waiting(self, True)
 
     def begin_callback(self) -> None:
         """A callback was dispatched: it counts from then on, not from when a thread or the
@@ -78,7 +85,7 @@ class Activity:
 
     def _update(
         self,
-        main: bool | None = None,
+        main: Optional[bool] = None,
         user_waits: int = 0,
         client_waits: int = 0,
         callbacks: int = 0,
@@ -90,10 +97,31 @@ class Activity:
             self._user_waits += user_waits
             self._client_waits += client_waits
             self._callbacks += callbacks
-            self._taken = max(self._taken, taken)
+            if taken > self._taken:
+                self._taken = taken
             busy = self._callbacks > 0 or (self._main and self._user_waits == 0)
             if busy != self._busy:
                 self._busy = busy
                 self._notify(busy)
-        for listener in self._listeners:
-            listener()
+        if self._listeners:
+            for listener in self._listeners:
+                listener()
+
+
+class _Waiting:
+    """A wait for the client for the length of a ``with`` block.
+
+    Held by every waiting input of every idle session, so it is a small object rather than a
+    generator-based context manager (about 300 bytes)."""
+
+    __slots__ = ("_activity", "_by_user")
+
+    def __init__(self, activity: Activity, by_user: bool) -> None:
+        self._activity = activity
+        self._by_user = by_user
+
+    def __enter__(self) -> None:
+        self._activity._update(user_waits=self._by_user, client_waits=1)
+
+    def __exit__(self, *exc: object) -> None:
+        self._activity._update(user_waits=-self._by_user, client_waits=-1)

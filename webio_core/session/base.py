@@ -11,54 +11,56 @@ import logging
 import secrets
 import threading
 from collections.abc import Collection
-from typing import Any, Callable, Optional, Protocol
+from typing import Any, Callable, Optional
 
 from ..protocol import ClientEvent, ClientFrame, Message, ProtocolError
-from ..protocol.commands import CLOSE_SESSION, SET_ENV, TOAST, EmptySpec, SetEnvSpec, toast_spec
+from ..protocol.commands import CLOSE_SESSION, SET_ENV, EmptySpec, SetEnvSpec
 from ..protocol.events import EVENTS
-from ..protocol.feedback import BUSY, BusySpec
+from ..protocol.feedback import BUSY, NOT_BUSY, BusySpec
 from .activity import Activity
 from .callbacks import CallbackEntry, Callbacks, Decoder
 from .errors import SessionClosedException
 from .info import LocalNamespace, SessionInfo
+from .link import Link, SessionObserver
 from .outbox import Outbox, OutboxOverflow
 from .tasks import ClientTask, Inbox, PendingTasks, StaleEvent
-from .tracebacks import traceback_popup
+from .tracebacks import error_messages
 
 logger = logging.getLogger("webio_core.session")
 
-#: What the user sees when the app fails (the traceback goes to the log, and in debug mode to
-#: the page as well).
-APP_ERROR_MESSAGE = "An internal error occurred in the application."
-#: The busy state a page starts with.
-NOT_BUSY = BusySpec(busy=False)
 #: Seconds a client may leave commands unacknowledged before it is taken as gone (the endpoint
 #: sets its ``ack_timeout`` option).
 DEFAULT_ACK_TIMEOUT = 120.0
 
 
-class SessionObserver(Protocol):
-    """Lifecycle notifications; the endpoint forwards them to the plugin hooks."""
-
-    def session_created(self, session: Session) -> None: ...
-    def session_closed(self, session: Session) -> None: ...
-    def task_error(self, session: Session, error: BaseException) -> None: ...
+def _no_app_names() -> Optional[Collection[str]]:
+    return None
 
 
-class Link(Protocol):
-    """The transport side of a session: whatever currently carries its commands to the page."""
-
-    def wake(self) -> None:
-        """New commands wait in the outbox. Called from any thread, once per command."""
-
-    def replaced(self) -> None:
-        """Another link took the session over (e.g. the page reconnected on a new socket)."""
+def _nothing() -> None:
+    pass
 
 
 class Session:
     """State shared by thread- and coroutine-based sessions."""
 
+    # A server may hold tens of thousands of idle sessions: slots instead of an instance dict
+    # (with this many attributes each instance would have a dict of its own, ~1.5 KiB), and
+    # containers or threading objects only once a session needs them. ``__dict__`` stays
+    # available, created on first use, for code that puts attributes of its own on a session.
+    # fmt: off
+    __slots__ = (
+        "__dict__", "__weakref__", "_background_work", "_close_listeners", "_closed",
+        "_closed_event", "_deferred", "_lock", "_next_id", "_observer", "_receiving", "_target",
+        "_task_finished", "_wake", "ack_timeout", "activity", "app_name", "app_names", "callbacks",
+        "debug", "events_received", "id", "info", "internal", "link", "local", "max_payload_size",
+        "outbox", "pending",
+    )
+    # fmt: on
+
     is_coroutine: bool = False
+    #: Which method applies a client event, by the target its declaration names.
+    _ROUTES = {"task": "_deliver_to_task", "callback": "_run_callback_event"}
 
     def __init__(
         self,
@@ -77,7 +79,7 @@ class Session:
         self.max_payload_size = 0
         #: The names of the apps of this session's server, for ``go_app`` to check (the server
         #: sets it; None: not known by name). Called each time: a server's apps may change.
-        self.app_names: Callable[[], Optional[Collection[str]]] = lambda: None
+        self.app_names: Callable[[], Optional[Collection[str]]] = _no_app_names
         #: Debug mode (the server's ``debug`` option): a failing app's traceback is shown on
         #: the page, not only logged.
         self.debug = False
@@ -85,28 +87,30 @@ class Session:
         self.internal: dict[str, Any] = {}
         #: The highest client event seq received: events are applied once, in order.
         self.events_received = 0
-        self.pending = PendingTasks(self._new_inbox)
+        self.pending = PendingTasks()
         self.callbacks = Callbacks()
         self.link: Optional[Link] = None
         self._target = target
         self._observer = observer
         self._lock = threading.RLock()
         self._receiving = threading.Lock()
-        self._closed = threading.Event()
-        self._deferred: list[Callable[[], Any]] = []
+        self._closed = False
+        #: Created by the first wait_closed() only (under _lock): most sessions are never
+        #: waited for, and an Event costs a Condition.
+        self._closed_event: Optional[threading.Event] = None
+        self._deferred: Optional[list[Callable[[], Any]]] = None
         self._task_finished = False
         self._background_work = 0
         self._next_id = 0
-        self._wake: Callable[[], None] = lambda: None
+        self._wake: Callable[[], None] = _nothing
         self._close_listeners: list[Callable[[Session], None]] = []
-        self._routes = {"task": self.pending.deliver, "callback": self._run_callback_event}
         self.activity = Activity(self._notify_busy)
 
     # ---- transport side -------------------------------------------------------------------
 
     @property
     def closed(self) -> bool:
-        return self._closed.is_set()
+        return self._closed
 
     def attach(self, link: Link) -> Optional[Link]:
         """Make ``link`` carry this session's commands from now on; returns the previous link."""
@@ -156,10 +160,9 @@ class Session:
         return applied
 
     def _apply_event(self, event: ClientEvent) -> int:
-        """Route ``event`` to its task or callback, which marks it taken up (see
-        :meth:`Activity.taken`) once the app has reacted; a dropped event is taken at once."""
+        """Route ``event``; its task or callback marks it taken up, a dropped one is taken here."""
         try:
-            self._routes[EVENTS[event.event].target](event)
+            getattr(self, self._ROUTES[EVENTS[event.event].target])(event)
             return 1
         except StaleEvent as exc:
             # Normal in a race: e.g. a field's blur arriving after its form was submitted.
@@ -170,7 +173,13 @@ class Session:
         return 0
 
     def wait_closed(self, timeout: Optional[float] = None) -> bool:
-        return self._closed.wait(timeout)
+        with self._lock:
+            if self._closed:
+                return True
+            if self._closed_event is None:
+                self._closed_event = threading.Event()
+            event = self._closed_event
+        return event.wait(timeout)
 
     # ---- app side --------------------------------------------------------------------------
 
@@ -225,7 +234,8 @@ class Session:
 
     def _open_task(self, task: ClientTask) -> tuple[str, Any]:
         task_id = self.new_id("t")
-        inbox = self.pending.open(task_id)
+        inbox = self._new_inbox()
+        self.pending.open(task_id, inbox)
         try:
             task.open(self, task_id)
         except BaseException:
@@ -256,6 +266,8 @@ class Session:
             return False, None
 
     def defer_call(self, func: Callable[[], Any]) -> None:
+        if self._deferred is None:
+            self._deferred = []
         self._deferred.append(func)
 
     def set_env(self, settings: SetEnvSpec) -> None:
@@ -269,7 +281,7 @@ class Session:
         Safe to call from any thread and more than once.
         """
         with self._lock:
-            if self._closed.is_set():
+            if self._closed:
                 return
             if notify_client:
                 # Bypass send(): the closed flag must not be visible to the app yet, and the
@@ -278,12 +290,14 @@ class Session:
                     self.outbox.append(CLOSE_SESSION(EmptySpec()))
                 except OutboxOverflow:
                     pass
-            self._closed.set()
+            self._closed = True
+            if self._closed_event is not None:
+                self._closed_event.set()
         self._wake()
         self.outbox.close()
         self.pending.fail_all()
         self._stop_work()
-        for func in self._deferred:
+        for func in self._deferred or ():
             try:
                 func()
             except Exception:
@@ -331,19 +345,20 @@ class Session:
         )
         self._observer.task_error(self, error)
         try:
-            self.send(TOAST(toast_spec(APP_ERROR_MESSAGE, duration=0, color="error")))
-            if self.debug:
-                self.send(traceback_popup(APP_ERROR_MESSAGE, error))
+            for message in error_messages(error, self.debug):
+                self.send(message)
         except SessionClosedException:
             pass
 
     # ---- events -----------------------------------------------------------------------------
 
+    def _deliver_to_task(self, event: ClientEvent) -> None:
+        self.pending.deliver(event)
+
     def _run_callback_event(self, event: ClientEvent) -> None:
         entry = self.callbacks.get(event.task_id)
         args = entry.decode(event.data)
-        # Counted as running from here; the execution model ends it when the callback returns.
-        self.activity.begin_callback()
+        self.activity.begin_callback()  # the execution model ends it (see _run_callback)
         self.activity.taken(event.seq)
         try:
             self._run_callback(entry, args)

@@ -29,6 +29,8 @@ class CallbackEntry:
 class Callbacks:
     """Callback entries by id. Thread-safe."""
 
+    __slots__ = ("_entries", "_lock")
+
     def __init__(self) -> None:
         self._entries: dict[str, CallbackEntry] = {}
         self._lock = threading.Lock()

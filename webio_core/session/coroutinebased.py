@@ -33,26 +33,53 @@ class TaskHandler:
 
 
 class AsyncInbox:
-    """Form events, handed from any thread to the session's event loop."""
+    """Form events, handed from any thread to the session's event loop.
+
+    Every waiting input of every idle session has one, so it is a list and at most one future
+    (an asyncio.Queue would cost about 3 KiB in Conditions and deques): one task awaits it.
+    """
+
+    __slots__ = ("_events", "_loop", "_waiter")
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
-        self._queue: asyncio.Queue[Any] = asyncio.Queue()
+        self._events: list[Any] = []
+        self._waiter: Optional[asyncio.Future[ClientEvent]] = None
 
     def put(self, event: Any) -> None:
         if _running_loop() is self._loop:
-            self._queue.put_nowait(event)  # no cross-thread wake-up of the loop needed
+            self._put(event)  # no cross-thread wake-up of the loop needed
             return
         try:
-            self._loop.call_soon_threadsafe(self._queue.put_nowait, event)
+            self._loop.call_soon_threadsafe(self._put, event)
         except RuntimeError:
             pass  # the loop is closed: nothing waits on this inbox any more
 
-    async def get(self) -> ClientEvent:
-        event = await self._queue.get()
-        if event is CLOSED:
-            raise SessionClosedException("the session was closed while waiting for input")
-        return event  # type: ignore[no-any-return]
+    def _put(self, event: Any) -> None:
+        waiter, self._waiter = self._waiter, None
+        if waiter is None or waiter.done():  # nobody waits, or the wait was cancelled
+            self._events.append(event)
+        else:
+            _resolve(waiter, event)
+
+    def get(self) -> asyncio.Future[ClientEvent]:
+        """The next event, to be awaited (a future rather than a coroutine: one object less
+        for each waiting input)."""
+        future: asyncio.Future[ClientEvent] = self._loop.create_future()
+        if self._events:
+            _resolve(future, self._events.pop(0))
+        else:
+            self._waiter = future
+        return future
+
+
+def _resolve(future: asyncio.Future[ClientEvent], event: Any) -> None:
+    if event is CLOSED:
+        future.set_exception(
+            SessionClosedException("the session was closed while waiting for input")
+        )
+    else:
+        future.set_result(event)
 
 
 def _running_loop() -> Optional[asyncio.AbstractEventLoop]:
@@ -65,12 +92,16 @@ def _running_loop() -> Optional[asyncio.AbstractEventLoop]:
 class CoroutineSession(Session):
     """The app coroutine runs as an asyncio task on ``loop``."""
 
+    __slots__ = ("_background", "_context", "_main", "_room_waiters", "loop")
+
     is_coroutine = True
 
     def __init__(self, *args: Any, loop: asyncio.AbstractEventLoop, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.loop = loop
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._main: Optional[asyncio.Task[Any]] = None
+        #: Callbacks' and run_async's tasks (made on the first one).
+        self._background: Optional[set[asyncio.Task[Any]]] = None
         self._room_waiters: list[asyncio.Future[None]] = []
         self.outbox.on_room = self._wake_room_waiters
         self._context = contextvars.copy_context()
@@ -91,8 +122,13 @@ class CoroutineSession(Session):
     def _spawn(self, coro: Awaitable[Any], background: bool) -> asyncio.Task[Any]:
         """Start ``coro`` as a task that sees this session as current. Loop thread only."""
         task = self._context.run(self.loop.create_task, self._guard(coro, background))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        if not background:
+            self._main = task
+            return task
+        if self._background is None:
+            self._background = set()
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
         return task
 
     async def _guard(self, coro: Awaitable[Any], background: bool) -> None:
@@ -142,26 +178,26 @@ class CoroutineSession(Session):
             pass  # the loop is closed: nothing waits any more
 
     def run_task(self, task: ClientTask) -> Any:
-        async def wait() -> Any:
-            last = 0
-            try:
-                with self._waiting(task):
-                    task_id, inbox = self._open_task(task)
-                    try:
-                        while True:
-                            event = await inbox.get()
-                            last = event.seq
-                            done, result = self._apply(task, task_id, event)
-                            if done:
-                                return result
-                            self.activity.taken(last)
-                    finally:
-                        self._close_task(task, task_id)
-            finally:
-                # The answer is taken up once the wait has ended: the app runs on from here.
-                self.activity.taken(last)
+        return self._wait_for(task)
 
-        return wait()
+    async def _wait_for(self, task: ClientTask) -> Any:
+        last = 0
+        try:
+            with self._waiting(task):
+                task_id, inbox = self._open_task(task)
+                try:
+                    while True:
+                        event = await inbox.get()
+                        last = event.seq
+                        done, result = self._apply(task, task_id, event)
+                        if done:
+                            return result
+                        self.activity.taken(last)
+                finally:
+                    self._close_task(task, task_id)
+        finally:
+            # The answer is taken up once the wait has ended: the app runs on from here.
+            self.activity.taken(last)
 
     def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
         self._call_on_loop(self._callback_on_loop, entry, args)
@@ -208,7 +244,7 @@ class CoroutineSession(Session):
         # Pending inputs get SessionClosedException first (their inboxes were just fed CLOSED);
         # whatever still runs one loop turn later is cancelled, so no task outlives the session.
         def cancel_leftovers() -> None:
-            for task in list(self._tasks):
+            for task in self.tasks:
                 task.cancel()
 
         try:
@@ -223,7 +259,11 @@ class CoroutineSession(Session):
 
     @property
     def tasks(self) -> set[asyncio.Task[Any]]:
-        return set(self._tasks)
+        """The tasks of this session that have not finished."""
+        tasks = set(self._background or ())
+        if self._main is not None:
+            tasks.add(self._main)
+        return {task for task in tasks if not task.done()}
 
 
 _session_loop: Optional[asyncio.AbstractEventLoop] = None

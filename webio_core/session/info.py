@@ -32,6 +32,8 @@ class SessionInfo:
 class LocalNamespace:
     """Attribute-style storage private to one session; missing attributes read as None."""
 
+    __slots__ = ("_dict",)
+
     def __init__(self) -> None:
         object.__setattr__(self, "_dict", {})
 

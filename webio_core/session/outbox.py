@@ -24,10 +24,29 @@ class OutboxOverflow(RuntimeError):
 class Outbox:
     """Numbered commands waiting for the client's acknowledgement. Thread-safe."""
 
+    # Every session has one, mostly idle and fully acknowledged: what an idle outbox holds is
+    # kept small (no deque while nothing waits, no Condition until an app waits for room).
+    __slots__ = (
+        "_acked",
+        "_closed",
+        "_commands",
+        "_last_seq",
+        "_limit",
+        "_lock",
+        "_room",
+        "_shown",
+        "_states",
+        "_waiting_since",
+        "on_room",
+        "window",
+    )
+
     def __init__(self, window: int = SEND_WINDOW, limit: int = OUTBOX_LIMIT) -> None:
-        self._room = threading.Condition()
-        # Always the contiguous run of seq numbers (_acked, _last_seq].
-        self._commands: deque[Command] = deque()
+        self._lock = threading.Lock()
+        #: Made on the first wait for room, on _lock.
+        self._room: Optional[threading.Condition] = None
+        # Always the contiguous run of seq numbers (_acked, _last_seq]; None when empty.
+        self._commands: Optional[deque[Command]] = None
         self._last_seq = 0
         self._acked = 0
         self._waiting_since: Optional[float] = None
@@ -69,11 +88,13 @@ class Outbox:
     def append(self, message: Message) -> Command:
         if message.command not in COMMANDS:
             raise ValueError(f"unknown server command {message.command!r}")
-        with self._room:
+        with self._lock:
             if self._last_seq - self._acked >= self._limit:
                 raise OutboxOverflow(f"{self._limit} commands wait for the client")
             self._last_seq += 1
             command = Command(self._last_seq, message)
+            if self._commands is None:
+                self._commands = deque()
             self._commands.append(command)
             if self._waiting_since is None:
                 self._waiting_since = time.monotonic()
@@ -84,7 +105,7 @@ class Outbox:
         numbered when a transport next reads the outbox, and only if its spec differs from
         the last one numbered (``initial`` before any): a state changed and changed back in
         between costs nothing. Not held back by the window: it is one small command."""
-        with self._room:
+        with self._lock:
             if self._states is None:
                 self._states = {}
             self._states[message.command] = (message, initial)
@@ -99,23 +120,32 @@ class Outbox:
             if message.spec != self._shown.get(command, initial):
                 self._shown[command] = message.spec
                 self._last_seq += 1
+                if self._commands is None:
+                    self._commands = deque()
                 self._commands.append(Command(self._last_seq, message))
                 if self._waiting_since is None:
                     self._waiting_since = time.monotonic()
         self._states = None
 
     def acknowledge(self, ack: int) -> None:
-        with self._room:
+        with self._lock:
             if ack > self._last_seq:
                 # A client cannot have seen commands that were never sent.
                 raise ProtocolError(f"ack {ack} is beyond the last sent command {self._last_seq}")
             if ack <= self._acked:
                 return
             self._acked = ack
-            while self._commands and self._commands[0].seq <= ack:
-                self._commands.popleft()
-            self._waiting_since = None if ack == self._last_seq else time.monotonic()
-            self._room.notify_all()
+            if ack == self._last_seq:
+                self._commands = None
+                self._waiting_since = None
+            else:
+                commands = self._commands
+                assert commands is not None
+                while commands[0].seq <= ack:
+                    commands.popleft()
+                self._waiting_since = time.monotonic()
+            if self._room is not None:
+                self._room.notify_all()
         self.on_room()
 
     def can_replay_after(self, seq: int) -> bool:
@@ -124,8 +154,10 @@ class Outbox:
 
     def after(self, seq: int, limit: Optional[int] = None) -> list[Command]:
         """The commands numbered above ``seq`` that are still kept (the first ``limit``)."""
-        with self._room:
+        with self._lock:
             self._number_states()
+            if self._commands is None:
+                return []
             start = max(0, seq - self._acked)
             stop = None if limit is None else start + max(0, limit)
             return list(itertools.islice(self._commands, start, stop))
@@ -133,12 +165,15 @@ class Outbox:
     def wait_for_room(self, timeout: float) -> bool:
         """Block until fewer than ``window`` commands wait for acknowledgement, the outbox is
         closed, or ``timeout`` seconds pass; returns whether there is room."""
-        with self._room:
+        with self._lock:
+            if self._room is None:
+                self._room = threading.Condition(self._lock)
             self._room.wait_for(lambda: self.has_room or self._closed, timeout)
             return self.has_room
 
     def close(self) -> None:
         """Wake every app waiting for room: the session is over."""
-        with self._room:
+        with self._lock:
             self._closed = True
-            self._room.notify_all()
+            if self._room is not None:
+                self._room.notify_all()

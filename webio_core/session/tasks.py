@@ -8,7 +8,7 @@ the events naming that id to it, and waits (blocking or awaiting) until it is do
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..protocol import ClientEvent, ProtocolError
 from .errors import SessionClosedException
@@ -57,19 +57,20 @@ class Inbox(Protocol):
 class PendingTasks:
     """The open tasks of one session and the inboxes of their events. Thread-safe."""
 
-    def __init__(self, new_inbox: Callable[[], Inbox]) -> None:
-        self._new_inbox = new_inbox
+    __slots__ = ("_closed", "_inboxes", "_lock")
+
+    def __init__(self) -> None:
         self._inboxes: dict[str, Inbox] = {}
         self._lock = threading.Lock()
         self._closed = False
 
-    def open(self, task_id: str) -> Any:
-        """A new inbox for ``task_id`` (the session's inbox type: blocking or awaitable)."""
+    def open(self, task_id: str, inbox: Inbox) -> None:
+        """Route the events of ``task_id`` to ``inbox`` (the session's inbox type: blocking or
+        awaitable)."""
         with self._lock:
             if self._closed:
                 raise SessionClosedException("the session has been closed")
-            inbox = self._inboxes[task_id] = self._new_inbox()
-            return inbox
+            self._inboxes[task_id] = inbox
 
     def deliver(self, event: ClientEvent) -> None:
         with self._lock:

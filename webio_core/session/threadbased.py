@@ -22,8 +22,12 @@ ROOM_CHECK_SECONDS = 1.0
 
 
 class ThreadInbox:
+    # A SimpleQueue is a fraction of a Queue's size (no Conditions): every waiting input of
+    # every idle session has an inbox.
+    __slots__ = ("_queue",)
+
     def __init__(self) -> None:
-        self._queue: queue.Queue[Any] = queue.Queue()
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
 
     def put(self, event: Any) -> None:
         self._queue.put(event)
@@ -38,11 +42,14 @@ class ThreadInbox:
 class ThreadSession(Session):
     """The app function runs in a dedicated thread; ``input()`` blocks that thread."""
 
+    __slots__ = ("_callback_queue", "_callback_thread", "_task_thread")
+
     is_coroutine = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._callback_queue: queue.Queue[Any] = queue.Queue()
+        #: Made with the callback thread, on the first serial-mode callback (under _lock).
+        self._callback_queue: Optional[queue.SimpleQueue[Any]] = None
         self._callback_thread: Optional[threading.Thread] = None
         self._task_thread: Optional[threading.Thread] = None
 
@@ -110,23 +117,29 @@ class ThreadSession(Session):
             ).start()
             return
         with self._lock:
-            if self._callback_thread is None:
+            if self._closed:  # checked again under the lock: _stop_work() may have run
+                self.activity.end_callback()
+                return
+            if self._callback_queue is None:
+                self._callback_queue = queue.SimpleQueue()
                 self._callback_thread = threading.Thread(
                     target=self._serial_callback_loop,
+                    args=(self._callback_queue,),
                     name=f"webio-callbacks-{self.short_id}",
                     daemon=True,
                 )
                 self._callback_thread.start()
-        self._callback_queue.put((entry.callback, args))
+            callbacks = self._callback_queue
+        callbacks.put((entry.callback, args))
 
     def _run_in_thread(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
         bind_session(self)
         self._invoke(callback, args)
 
-    def _serial_callback_loop(self) -> None:
+    def _serial_callback_loop(self, callbacks: queue.SimpleQueue[Any]) -> None:
         bind_session(self)
         while True:
-            item = self._callback_queue.get()
+            item = callbacks.get()
             if item is _STOP:
                 return
             self._invoke(*item)
@@ -143,7 +156,10 @@ class ThreadSession(Session):
             self.activity.end_callback()
 
     def _stop_work(self) -> None:
-        self._callback_queue.put(_STOP)
+        with self._lock:
+            callbacks = self._callback_queue
+        if callbacks is not None:
+            callbacks.put(_STOP)
 
     def register_thread(self, thread: threading.Thread) -> None:
         """Let ``thread`` call webio_core functions; the session stays open while it runs."""

@@ -10,9 +10,21 @@ import secrets
 import traceback
 
 from ..protocol import Message
+from ..protocol.commands import TOAST, toast_spec
 from ..protocol.feedback import POPUP, PopupSpec
 from ..protocol.layouts import ALERT, AlertOutput
 from ..protocol.outputs import CODE, TEXT, CodeOutput, TextOutput
+
+#: What the user sees when the app fails (the traceback goes to the log, and in debug mode to
+#: the page as well).
+APP_ERROR_MESSAGE = "An internal error occurred in the application."
+
+
+def error_messages(error: BaseException, debug: bool) -> list[Message]:
+    """What the page gets when the app fails: a toast that stays, and in debug mode the
+    traceback in a popup."""
+    toast = TOAST(toast_spec(APP_ERROR_MESSAGE, duration=0, color="error"))
+    return [toast, traceback_popup(APP_ERROR_MESSAGE, error)] if debug else [toast]
 
 
 def format_error(error: BaseException) -> str:

@@ -38,12 +38,13 @@ class WebIOHandler(tornado.websocket.WebSocketHandler):
     transport: WebSocketTransport
     _connection: Optional[WebSocketConnection] = None
 
-    async def get(self, *args: Any, **kwargs: Any) -> None:
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        # Not a coroutine: Tornado's own get() lives as long as the socket, and a wrapper
+        # awaiting it would too (some 350 bytes a connection).
         response = self.transport.handle_http(to_request(self.request))
         if response is not None:
-            write_response(self, response)
-        else:
-            await super().get(*args, **kwargs)
+            return write_response(self, response)
+        return super().get(*args, **kwargs)
 
     def check_origin(self, origin: str) -> bool:
         # get() has already applied the core's origin policy (and its plugins) to this upgrade.

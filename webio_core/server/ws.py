@@ -47,6 +47,8 @@ class WebSocketPeer:
     """The backend's socket, as the core sees it: called on the backend's loop. A socket that
     fails (it closed under us) is logged and left alone; its close reaches the core anyway."""
 
+    __slots__ = ("_close", "_send")
+
     def __init__(self, send: Send, close: Close) -> None:
         self._send = send
         self._close = close
@@ -164,6 +166,21 @@ class WebSocketConnection:
     with ``session=ID&ack=N``); a closed session outlives it until the page acknowledged its
     last commands (``close_session`` included), or ``reconnect_timeout`` passed.
     """
+
+    # One per open page: slots keep an idle session's share small.
+    __slots__ = (
+        "_ack_timer",
+        "_active",
+        "_flush_scheduled",
+        "_loop_thread",
+        "_sent_event_ack",
+        "_sent_seq",
+        "_timer",
+        "loop",
+        "peer",
+        "session",
+        "transport",
+    )
 
     def __init__(
         self, transport: WebSocketTransport, peer: WebSocketPeer, loop: asyncio.AbstractEventLoop

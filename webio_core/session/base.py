@@ -287,7 +287,7 @@ class Session:
                 # Bypass send(): the closed flag must not be visible to the app yet, and the
                 # outbox may be full, in which case the client learns by the socket closing.
                 try:
-                    self.outbox.append(CLOSE_SESSION(EmptySpec()))
+                    self.outbox.append_last(CLOSE_SESSION(EmptySpec()))
                 except OutboxOverflow:
                     pass
             self._closed = True

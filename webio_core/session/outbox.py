@@ -89,16 +89,27 @@ class Outbox:
         if message.command not in COMMANDS:
             raise ValueError(f"unknown server command {message.command!r}")
         with self._lock:
-            if self._last_seq - self._acked >= self._limit:
-                raise OutboxOverflow(f"{self._limit} commands wait for the client")
-            self._last_seq += 1
-            command = Command(self._last_seq, message)
-            if self._commands is None:
-                self._commands = deque()
-            self._commands.append(command)
-            if self._waiting_since is None:
-                self._waiting_since = time.monotonic()
-            return command
+            return self._append(message)
+
+    def append_last(self, message: Message) -> Command:
+        """Append the session's last command: the states still waiting are numbered before
+        it, since a page reads nothing after it."""
+        with self._lock:
+            self._number_states()
+            return self._append(message)
+
+    def _append(self, message: Message, limited: bool = True) -> Command:
+        """Number ``message`` and keep it; called under the lock."""
+        if limited and self._last_seq - self._acked >= self._limit:
+            raise OutboxOverflow(f"{self._limit} commands wait for the client")
+        self._last_seq += 1
+        command = Command(self._last_seq, message)
+        if self._commands is None:
+            self._commands = deque()
+        self._commands.append(command)
+        if self._waiting_since is None:
+            self._waiting_since = time.monotonic()
+        return command
 
     def set_state(self, message: Message, initial: Any) -> None:
         """Queue a command whose latest value is all that matters (the busy sign). It is
@@ -119,12 +130,7 @@ class Outbox:
         for command, (message, initial) in self._states.items():
             if message.spec != self._shown.get(command, initial):
                 self._shown[command] = message.spec
-                self._last_seq += 1
-                if self._commands is None:
-                    self._commands = deque()
-                self._commands.append(Command(self._last_seq, message))
-                if self._waiting_since is None:
-                    self._waiting_since = time.monotonic()
+                self._append(message, limited=False)
         self._states = None
 
     def acknowledge(self, ack: int) -> None:

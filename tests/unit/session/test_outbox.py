@@ -9,7 +9,7 @@ import time
 import pytest
 
 from webio_core.protocol import Message, ProtocolError, encode_frame
-from webio_core.protocol.commands import DESTROY_FORM, INPUT_GROUP, OUTPUT, EmptySpec
+from webio_core.protocol.commands import CLOSE_SESSION, DESTROY_FORM, INPUT_GROUP, OUTPUT, EmptySpec
 from webio_core.protocol.feedback import BUSY, BusySpec
 from webio_core.session.outbox import Outbox, OutboxOverflow
 
@@ -200,3 +200,13 @@ def test_a_state_is_not_held_back_by_the_window():
     assert not outbox.has_room
     outbox.set_state(busy(True), initial=NOT_BUSY)
     assert [c.command for c in outbox.after(0)] == ["output", "output", "busy"]
+
+
+def test_the_last_command_comes_after_the_waiting_states():
+    """A page reads nothing after close_session: a state still waiting goes before it."""
+    outbox = Outbox()
+    outbox.set_state(busy(True), initial=NOT_BUSY)
+    outbox.after(0)
+    outbox.set_state(busy(False), initial=NOT_BUSY)
+    outbox.append_last(CLOSE_SESSION(EmptySpec()))
+    assert [c.command for c in outbox.after(0)] == ["busy", "busy", "close_session"]

@@ -12,14 +12,14 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-import threading
 from collections.abc import Awaitable
 from typing import Any, Callable, Optional, Union
 
 from ..protocol import ProtocolError, encode_frame, frame_batches
 from ..protocol.constants import CLOSE_SESSION_NOT_FOUND, QUERY_ACK, QUERY_SESSION
-from ..protocol.frames import parse_count
+from ..protocol.frames import is_binary_frame, parse_count
 from ..session.base import Session
+from ..session.coroutinebased import on_loop
 from .endpoint import Endpoint
 from .request import Request, Response, text_response
 
@@ -172,7 +172,6 @@ class WebSocketConnection:
         "_ack_timer",
         "_active",
         "_flush_scheduled",
-        "_loop_thread",
         "_sent_event_ack",
         "_sent_seq",
         "_timer",
@@ -195,8 +194,6 @@ class WebSocketConnection:
         self._active = True
         self._timer: Optional[asyncio.TimerHandle] = None
         self._ack_timer: Optional[asyncio.TimerHandle] = None
-        # Created on the loop's thread: wake() from there needs no cross-thread wake-up.
-        self._loop_thread = threading.get_ident()
 
     def start(self, request: Request) -> None:
         endpoint = self.transport.endpoint
@@ -231,7 +228,7 @@ class WebSocketConnection:
         if self._flush_scheduled:
             return
         self._flush_scheduled = True
-        if threading.get_ident() == self._loop_thread:
+        if on_loop(self.loop):
             self.loop.call_soon(self._flush)
             return
         try:
@@ -318,7 +315,7 @@ class WebSocketConnection:
         except ProtocolError as exc:
             logger.warning("session %s: dropped client frame: %s", session.short_id, exc)
             return
-        if applied and isinstance(message, str) and session.outbox.last_seq <= self._sent_seq:
+        if applied and not is_binary_frame(message) and session.outbox.last_seq <= self._sent_seq:
             # Events, and nothing to send yet: the app's answer will most likely carry the
             # acknowledgement. Bytes (upload chunks) are acknowledged at once: the page's
             # upload window waits for it.

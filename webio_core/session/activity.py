@@ -55,14 +55,14 @@ class Activity:
         """The app's main task started (True) or ended (False)."""
         self._update(main=running)
 
-    def waiting_for_client(self, by_user: bool = True) -> _Waiting:
+    def waiting_for_client(self, by_user: bool = True) -> Waiting:
         """A wait for the page's answer, for the length of a ``with`` block: from the user (a
         form), or from the browser itself (``by_user=False``: eval_js, reading a pin), which is
         not waiting for the user."""
-        return _Waiting(self, by_user)
+        return Waiting(self, by_user)
 
-    def waiting_for_user(self) -> _Waiting:
-        return _Waiting(self, True)
+    def waiting_for_user(self) -> Waiting:
+        return Waiting(self, True)
 
     def begin_callback(self) -> None:
         """A callback was dispatched: it counts from then on, not from when a thread or the
@@ -108,20 +108,23 @@ class Activity:
                 listener()
 
 
-class _Waiting:
-    """A wait for the client for the length of a ``with`` block.
+class Waiting:
+    """A wait for the client for the length of a ``with`` block; when it ends, the event
+    that ended it (``last_event``) counts as taken up, in the same update.
 
     Held by every waiting input of every idle session, so it is a small object rather than a
     generator-based context manager (about 300 bytes)."""
 
-    __slots__ = ("_activity", "_by_user")
+    __slots__ = ("_activity", "_by_user", "last_event")
 
     def __init__(self, activity: Activity, by_user: bool) -> None:
         self._activity = activity
         self._by_user = by_user
+        self.last_event = 0
 
-    def __enter__(self) -> None:
+    def __enter__(self) -> Waiting:
         self._activity._update(user_waits=self._by_user, client_waits=1)
+        return self
 
     def __exit__(self, *exc: object) -> None:
-        self._activity._update(user_waits=-self._by_user, client_waits=-1)
+        self._activity._update(user_waits=-self._by_user, client_waits=-1, taken=self.last_event)

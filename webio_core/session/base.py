@@ -17,14 +17,14 @@ from ..protocol import ClientEvent, ClientFrame, Message, ProtocolError
 from ..protocol.commands import CLOSE_SESSION, SET_ENV, EmptySpec, SetEnvSpec
 from ..protocol.events import EVENTS
 from ..protocol.feedback import BUSY, NOT_BUSY, BusySpec
-from .activity import Activity
+from .activity import Activity, Waiting
 from .callbacks import CallbackEntry, Callbacks, Decoder
 from .errors import SessionClosedException
 from .info import LocalNamespace, SessionInfo
 from .link import Link, SessionObserver
 from .outbox import Outbox, OutboxOverflow
 from .tasks import ClientTask, Inbox, PendingTasks, StaleEvent
-from .tracebacks import error_messages
+from .tracebacks import report_app_error
 
 logger = logging.getLogger("webio_core.session")
 
@@ -228,7 +228,7 @@ class Session:
         awaitable in coroutine-based ones."""
         raise NotImplementedError
 
-    def _waiting(self, task: ClientTask) -> Any:
+    def _waiting(self, task: ClientTask) -> Waiting:
         """The context of a wait for ``task``: not busy while the user is asked."""
         return self.activity.waiting_for_client(by_user=task.waits_for_user)
 
@@ -258,12 +258,20 @@ class Session:
         except Exception:
             logger.exception("session %s: closing task %s failed", self.short_id, task_id)
 
-    def _apply(self, task: ClientTask, task_id: str, event: ClientEvent) -> tuple[bool, Any]:
+    def _apply(
+        self, task: ClientTask, task_id: str, event: ClientEvent, waiting: Waiting
+    ) -> tuple[bool, Any]:
+        """Hand ``event`` to ``task``. The event counts as taken up at once if the wait goes
+        on, else when ``waiting`` ends (the app runs on from there)."""
+        waiting.last_event = event.seq
         try:
-            return task.handle(self, task_id, event)
+            done, result = task.handle(self, task_id, event)
         except ProtocolError as exc:
             logger.warning("session %s: dropped event of %s: %s", self.short_id, task_id, exc)
-            return False, None
+            done, result = False, None
+        if not done:
+            self.activity.taken(event.seq)
+        return done, result
 
     def defer_call(self, func: Callable[[], Any]) -> None:
         if self._deferred is None:
@@ -337,18 +345,7 @@ class Session:
             self.close(notify_client=True)
 
     def _report_task_error(self, error: BaseException) -> None:
-        logger.error(
-            "session %s: app %r raised an exception",
-            self.short_id,
-            self.app_name,
-            exc_info=(type(error), error, error.__traceback__),
-        )
-        self._observer.task_error(self, error)
-        try:
-            for message in error_messages(error, self.debug):
-                self.send(message)
-        except SessionClosedException:
-            pass
+        report_app_error(self, error, self._observer)
 
     # ---- events -----------------------------------------------------------------------------
 

@@ -47,7 +47,7 @@ class AsyncInbox:
         self._waiter: Optional[asyncio.Future[ClientEvent]] = None
 
     def put(self, event: Any) -> None:
-        if _running_loop() is self._loop:
+        if on_loop(self._loop):
             self._put(event)  # no cross-thread wake-up of the loop needed
             return
         try:
@@ -82,11 +82,12 @@ def _resolve(future: asyncio.Future[ClientEvent], event: Any) -> None:
         future.set_result(event)
 
 
-def _running_loop() -> Optional[asyncio.AbstractEventLoop]:
+def on_loop(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether the caller runs on ``loop`` (and may call it directly, without its self-pipe)."""
     try:
-        return asyncio.get_running_loop()
+        return asyncio.get_running_loop() is loop
     except RuntimeError:
-        return None
+        return False
 
 
 class CoroutineSession(Session):
@@ -108,10 +109,7 @@ class CoroutineSession(Session):
         self._context.run(bind_session, self)
 
     def _on_loop(self) -> bool:
-        try:
-            return asyncio.get_running_loop() is self.loop
-        except RuntimeError:
-            return False
+        return on_loop(self.loop)
 
     def _call_on_loop(self, func: Callable[..., Any], *args: Any) -> None:
         if self._on_loop():
@@ -181,23 +179,15 @@ class CoroutineSession(Session):
         return self._wait_for(task)
 
     async def _wait_for(self, task: ClientTask) -> Any:
-        last = 0
-        try:
-            with self._waiting(task):
-                task_id, inbox = self._open_task(task)
-                try:
-                    while True:
-                        event = await inbox.get()
-                        last = event.seq
-                        done, result = self._apply(task, task_id, event)
-                        if done:
-                            return result
-                        self.activity.taken(last)
-                finally:
-                    self._close_task(task, task_id)
-        finally:
-            # The answer is taken up once the wait has ended: the app runs on from here.
-            self.activity.taken(last)
+        with self._waiting(task) as waiting:
+            task_id, inbox = self._open_task(task)
+            try:
+                while True:
+                    done, result = self._apply(task, task_id, await inbox.get(), waiting)
+                    if done:
+                        return result
+            finally:
+                self._close_task(task, task_id)
 
     def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
         self._call_on_loop(self._callback_on_loop, entry, args)

@@ -84,23 +84,15 @@ class ThreadSession(Session):
                 raise SessionClosedException("the session has been closed")
 
     def run_task(self, task: ClientTask) -> Any:
-        last = 0
-        try:
-            with self._waiting(task):
-                task_id, inbox = self._open_task(task)
-                try:
-                    while True:
-                        event = inbox.get()
-                        last = event.seq
-                        done, result = self._apply(task, task_id, event)
-                        if done:
-                            return result
-                        self.activity.taken(last)
-                finally:
-                    self._close_task(task, task_id)
-        finally:
-            # The answer is taken up once the wait has ended: the app runs on from here.
-            self.activity.taken(last)
+        with self._waiting(task) as waiting:
+            task_id, inbox = self._open_task(task)
+            try:
+                while True:
+                    done, result = self._apply(task, task_id, inbox.get(), waiting)
+                    if done:
+                        return result
+            finally:
+                self._close_task(task, task_id)
 
     def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
         if self.closed:

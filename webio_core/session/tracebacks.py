@@ -6,25 +6,47 @@ the app's data (exception messages often do), which must not become markup on th
 
 from __future__ import annotations
 
+import logging
 import secrets
 import traceback
+from typing import TYPE_CHECKING
 
 from ..protocol import Message
 from ..protocol.commands import TOAST, toast_spec
 from ..protocol.feedback import POPUP, PopupSpec
 from ..protocol.layouts import ALERT, AlertOutput
 from ..protocol.outputs import CODE, TEXT, CodeOutput, TextOutput
+from .errors import SessionClosedException
+
+if TYPE_CHECKING:
+    from .base import Session
+    from .link import SessionObserver
+
+logger = logging.getLogger("webio_core.session")
 
 #: What the user sees when the app fails (the traceback goes to the log, and in debug mode to
 #: the page as well).
 APP_ERROR_MESSAGE = "An internal error occurred in the application."
 
 
-def error_messages(error: BaseException, debug: bool) -> list[Message]:
-    """What the page gets when the app fails: a toast that stays, and in debug mode the
-    traceback in a popup."""
-    toast = TOAST(toast_spec(APP_ERROR_MESSAGE, duration=0, color="error"))
-    return [toast, traceback_popup(APP_ERROR_MESSAGE, error)] if debug else [toast]
+def report_app_error(session: Session, error: BaseException, observer: SessionObserver) -> None:
+    """The app of ``session`` failed: the traceback goes to the log, then to ``observer``; the
+    page gets a toast that stays, and in debug mode the traceback in a popup as well."""
+    logger.error(
+        "session %s: app %r raised an exception",
+        session.short_id,
+        session.app_name,
+        exc_info=(type(error), error, error.__traceback__),
+    )
+    observer.task_error(session, error)
+    messages = [TOAST(toast_spec(APP_ERROR_MESSAGE, duration=0, color="error"))]
+    if session.debug:
+        messages.append(traceback_popup(APP_ERROR_MESSAGE, error))
+    try:
+        for message in messages:
+            session.send(message)
+    except SessionClosedException:
+        pass
 
 
 def format_error(error: BaseException) -> str:

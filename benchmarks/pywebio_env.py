@@ -45,11 +45,14 @@ def pywebio_python(cache: Path = CACHE) -> str:
 
 def check(python: str) -> str:
     """``python`` if it imports pywebio 1.8.4, else a clear error."""
-    result = subprocess.run(
-        [python, "-c", "import pywebio; print(pywebio.__version__)"],
-        capture_output=True,
-        text=True,
-    )
+    try:
+        result = subprocess.run(
+            [python, "-c", "import pywebio; print(pywebio.__version__)"],
+            capture_output=True,
+            text=True,
+        )
+    except OSError as exc:
+        raise SystemExit(f"--pywebio-python {python}: cannot run it ({exc.strerror})") from None
     if result.returncode != 0:
         raise SystemExit(f"--pywebio-python {python}: cannot import pywebio\n{result.stderr}")
     if result.stdout.strip() != "1.8.4":

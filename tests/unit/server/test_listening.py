@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import socket
 
@@ -18,6 +19,31 @@ def test_listen_binds_a_free_port_when_asked_for_zero():
         assert host == "127.0.0.1" and port > 0
         with socket.create_connection((host, port), timeout=5):
             pass
+
+
+def test_connections_an_asyncio_server_accepts_have_no_delay():
+    # uvicorn (the fastapi backend) serves the socket through asyncio, which turns Nagle's
+    # algorithm off only on TCP sockets that say so; with it on, the second frame of an answer
+    # waited for the page's delayed ACK.
+    async def accept_one() -> int:
+        accepted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        class Protocol(asyncio.Protocol):
+            def connection_made(self, transport: asyncio.BaseTransport) -> None:
+                sock = transport.get_extra_info("socket")
+                accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        with listen("127.0.0.1", 0) as sock:
+            server = await asyncio.get_running_loop().create_server(Protocol, sock=sock)
+            async with server:
+                _, writer = await asyncio.open_connection(*sock.getsockname()[:2])
+                try:
+                    return await asyncio.wait_for(accepted, 5)
+                finally:
+                    writer.close()
+
+    assert asyncio.run(accept_one()) != 0
 
 
 def test_a_taken_port_is_one_line_naming_the_port_and_how_to_pick_another():

@@ -13,7 +13,7 @@ import {
 } from "../generated/protocol";
 import type { Transport, TransportHost } from "./types";
 import { endpointUrl } from "./url";
-import { contentType, encodeFrameBody } from "./frame";
+import { contentType, encodeFrame } from "./frame";
 
 /** Value of MORE_HEADER on a partial reply (docs/protocol.md; no generated constant yet). */
 /** Answers that mean the session is gone for good (webio-core answers 410). */
@@ -185,7 +185,7 @@ export class HttpTransport implements Transport {
     this.posting = true;
     const events = pending.slice(0, MAX_EVENTS_PER_FRAME);
     const frame: ClientFrame = { ack: this.host.ack(), events };
-    const body = encodeFrameBody(frame);
+    const body = encodeFrame(frame);
     let outcome: Outcome;
     try {
       const response = await fetch(endpointUrl({ [QUERY_APP]: this.app }), {

@@ -55,6 +55,7 @@ export class Client {
         transport: this.transport,
         send: (event, taskId, data, payload) => this.send(event, taskId, data, payload),
         acknowledged: (seq) => this.acknowledged(seq),
+        unacknowledged: (seq) => this.unacknowledged(seq),
         assets: pageAssets(config),
         refuse: (version) => this.refuse(version),
         close: () => this.onCloseSession(),
@@ -129,7 +130,7 @@ export class Client {
   /** true once the server acknowledged event `seq`; false if the session ends first. */
   private acknowledged(seq: number): Promise<boolean> {
     // Not waiting any more: acknowledged already (or refused for good, which ends it too).
-    if (seq <= 0 || !this.unacked.some((event) => event.seq === seq)) return Promise.resolve(seq > 0);
+    if (seq <= 0 || !this.unacknowledged(seq)) return Promise.resolve(seq > 0);
     if (this.state !== "running" && this.state !== "reconnecting") return Promise.resolve(false);
     return new Promise((settle) => {
       // Kept in seq order, so that forgetEvents settles a prefix.
@@ -138,6 +139,10 @@ export class Client {
       if (at === -1) this.ackWaiters.push(waiter);
       else this.ackWaiters.splice(at, 0, waiter);
     });
+  }
+
+  private unacknowledged(seq: number): boolean {
+    return this.unacked.some((event) => event.seq === seq);
   }
 
   /** Nothing will be acknowledged any more. */

@@ -11,6 +11,7 @@ import type { Send } from "./protocol";
 export interface UploadHost {
   readonly send: Send;
   acknowledged(seq: number): Promise<boolean>;
+  unacknowledged(seq: number): boolean;
 }
 
 /** One named field of the task, in the order the server asked for them. */
@@ -85,7 +86,9 @@ class UploadRun {
             return;
           }
           for (let at = 0; at < block.bytes.byteLength; at += chunkSize) {
-            if (!(await this.roomInWindow())) return;
+            // No await while the window has room: the chunks that fit leave in the same turn,
+            // which a transport that batches (HTTP) sends as one request.
+            if (this.signal.aborted || !(this.hasRoom() || (await this.roomInWindow()))) return;
             const data = block.bytes.slice(at, at + chunkSize);
             const chunk = { name, file: index, offset: block.offset + at, size: data.byteLength };
             const seq = this.host.send("upload_chunk", this.taskId, chunk, data);
@@ -132,10 +135,21 @@ class UploadRun {
     }
   }
 
-  /** Waits until fewer than UPLOAD_WINDOW chunks are unacknowledged; false: stop. */
+  /**
+   * Whether fewer than UPLOAD_WINDOW chunks are unacknowledged, after dropping every one the
+   * server has acknowledged by now (one reply may acknowledge the whole window).
+   */
+  private hasRoom(): boolean {
+    while (this.inflight.length && !this.host.unacknowledged(this.inflight[0])) {
+      this.inflight.shift();
+    }
+    return this.inflight.length < UPLOAD_WINDOW;
+  }
+
+  /** Waits until the window has room; false: stop. */
   private async roomInWindow(): Promise<boolean> {
-    while (this.inflight.length >= UPLOAD_WINDOW) {
-      if (!(await this.acknowledged(this.inflight.shift() as number))) return false;
+    while (!this.hasRoom()) {
+      if (!(await this.acknowledged(this.inflight[0]))) return false;
     }
     return !this.signal.aborted;
   }

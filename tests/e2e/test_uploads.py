@@ -13,6 +13,8 @@ from playwright.sync_api import expect
 
 from webio_core.input import file_upload
 from webio_core.output import put_text
+from webio_core.plugins import get_plugins
+from webio_core.protocol.constants import UPLOAD_WINDOW
 
 from .conftest import E2E_BACKENDS
 
@@ -87,3 +89,57 @@ def test_a_large_upload_shows_progress(open_app: Any, tmp_path: Path):
         progress = page.locator(".webio-upload-progress[role=progressbar]")
         expect(progress).to_be_attached()
         expect(page.get_by_text(f"received {size}")).to_be_visible(timeout=60_000)
+
+
+#: Kept in the page before the fetch it wraps: the upload chunks of each POST, read from the
+#: header of its binary frame (a Blob or a buffer), in the order the POSTs were made.
+RECORD_UPLOAD_POSTS = """
+window.uploadPosts = [];
+const originalFetch = window.fetch;
+window.fetch = function (url, options) {
+  const body = options && options.body;
+  if (options && options.method === "POST" && body && typeof body !== "string") {
+    const slot = window.uploadPosts.push(null) - 1;
+    const blob = body instanceof Blob ? body : new Blob([body]);
+    blob.slice(0, 4).arrayBuffer().then(async (prefix) => {
+      const length = new DataView(prefix).getUint32(0);
+      const header = JSON.parse(await blob.slice(4, 4 + length).text());
+      window.uploadPosts[slot] = header.events
+        .filter((event) => event.event === "upload_chunk")
+        .map((event) => [event.data.offset, event.data.size]);
+    });
+  }
+  return originalFetch.apply(this, arguments);
+};
+"""
+HTTP_BACKENDS = [name for name in E2E_BACKENDS if get_plugins().backends[name].transport == "http"]
+
+
+@pytest.mark.skipif(not HTTP_BACKENDS, reason="no HTTP polling backend is installed")
+def test_over_http_the_chunks_of_a_window_share_one_request(
+    open_app: Any, page: Any, tmp_path: Path
+):
+    content = os.urandom(5 * 1024 * 1024 + 7)
+    (tmp_path / "big.bin").write_bytes(content)
+
+    def app() -> None:
+        f = file_upload("File")
+        put_text(f"got {len(f['content'])} {digest(f['content'])}")
+
+    page.add_init_script(RECORD_UPLOAD_POSTS)
+    with open_app(app, backend=HTTP_BACKENDS[0]) as opened:
+        opened.locator("input.webio-file-input").set_input_files(str(tmp_path / "big.bin"))
+        opened.get_by_role("button", name="Submit").click()
+        expect(opened.get_by_text(f"got {len(content)} {digest(content)}")).to_be_visible()
+        posts = [chunks for chunks in opened.evaluate("window.uploadPosts") if chunks]
+    sent = [chunk for chunks in posts for chunk in chunks]
+    offsets = [offset for offset, _ in sent]
+    assert offsets == sorted(offsets) and offsets[0] == 0
+    assert sum(size for _, size in sent) == len(content)
+    # The window holds: no request carries more chunks than may be unacknowledged...
+    assert max(len(chunks) for chunks in posts) == UPLOAD_WINDOW
+    # ...and each fills it: one request per window of chunks, give or take one when a poll's
+    # reply acknowledges part of a window first (it would be one per chunk, or alternately one
+    # and the rest of a window, if each chunk's send started a request).
+    windows = -(-len(sent) // UPLOAD_WINDOW)
+    assert len(sent) > 2 * UPLOAD_WINDOW and len(posts) <= windows + 1, posts

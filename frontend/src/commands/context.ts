@@ -11,6 +11,8 @@ export interface CommandContext {
   readonly send: Send;
   /** Resolves true once the server acknowledged event `seq`, false if the session ends first. */
   acknowledged(seq: number): Promise<boolean>;
+  /** Whether event `seq` was sent and the server has not acknowledged it yet. */
+  unacknowledged(seq: number): boolean;
   /** Parts of the client loaded on first use. */
   readonly assets: Assets;
   /** The server speaks another major version: stop and say so. */

@@ -12,26 +12,24 @@ export function attachPayload(event: ClientEvent, bytes: ArrayBuffer): void {
   payloads.set(event, bytes);
 }
 
-/** The frame as text, or as a binary frame when one of its events carries bytes. */
-export function encodeFrame(frame: ClientFrame): string | ArrayBuffer {
+/**
+ * The frame as text, or as a binary frame in a Blob (a WebSocket message or an HTTP body).
+ * The browser takes a Blob's pieces as they are, where an ArrayBuffer is copied again on its
+ * way to the network and, while DevTools (or a test driver) watches the page, also handed to
+ * it; nor are the pieces first copied into one buffer here.
+ */
+export function encodeFrame(frame: ClientFrame): string | Blob {
   const header = JSON.stringify(frame);
   const parts = (frame.events ?? []).map((event) => payloads.get(event)).filter(isBuffer);
   if (parts.length === 0) return header;
   const head = new TextEncoder().encode(header);
-  const size = parts.reduce((sum, part) => sum + part.byteLength, 0);
-  const out = new Uint8Array(BINARY_FRAME_PREFIX + head.byteLength + size);
-  new DataView(out.buffer).setUint32(0, head.byteLength);
-  out.set(head, BINARY_FRAME_PREFIX);
-  let at = BINARY_FRAME_PREFIX + head.byteLength;
-  for (const part of parts) {
-    out.set(new Uint8Array(part), at);
-    at += part.byteLength;
-  }
-  return out.buffer;
+  const prefix = new Uint8Array(BINARY_FRAME_PREFIX);
+  new DataView(prefix.buffer).setUint32(0, head.byteLength);
+  return new Blob([prefix, head, ...parts]);
 }
 
 /** The Content-Type of a frame's body in an HTTP request. */
-export function contentType(body: string | ArrayBuffer): string {
+export function contentType(body: string | Blob): string {
   return typeof body === "string" ? "application/json" : "application/octet-stream";
 }
 

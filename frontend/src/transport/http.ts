@@ -51,6 +51,8 @@ export class HttpTransport implements Transport {
   /** While the connection is lost: when to stop trying (ms since the epoch). */
   private retryDeadline: number | null = null;
   private posting = false;
+  /** A post() is queued to run after the current code (see send). */
+  private postQueued = false;
   private retryTimer: number | undefined;
 
   constructor(app: string, host: TransportHost) {
@@ -77,7 +79,14 @@ export class HttpTransport implements Transport {
 
   send(): void {
     // The host keeps the events until a reply acknowledges them: post() sends what is pending.
-    if (!this.stopped) void this.post();
+    // It runs once the code sending them is done, so events sent in one go (a window of upload
+    // chunks) share one request rather than the first going alone.
+    if (this.stopped || this.postQueued) return;
+    this.postQueued = true;
+    queueMicrotask(() => {
+      this.postQueued = false;
+      void this.post();
+    });
   }
 
   finish(): void {

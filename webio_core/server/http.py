@@ -44,16 +44,21 @@ REPLY_SETTLE_SECONDS = 0.02
 
 class HttpLink:
     """The HTTP side of one session: when the page was last heard from, and a condition that
-    wakes a request waiting for the app's reply (on new commands and on the app's activity)."""
+    wakes a request waiting for the app's reply (on new commands and on the app's activity).
+
+    The session wakes the link while holding its activity lock, so the condition is never held
+    while asking the session anything: that order would deadlock the request and the app."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.last_seen = time.monotonic()
         self.changed = threading.Condition()
+        self._wakes = 0
         session.activity.add_listener(self.wake)
 
     def wake(self) -> None:
         with self.changed:
+            self._wakes += 1
             self.changed.notify_all()
 
     def replaced(self) -> None:
@@ -66,15 +71,20 @@ class HttpLink:
         session = self.session
         deadline = time.monotonic() + REPLY_WAIT_SECONDS
         replied = False
-        with self.changed:
-            while not (session.closed or session.activity.settled(event_seq)):
-                now = time.monotonic()
-                if not replied and session.outbox.last_seq > after_seq:
-                    replied = True
-                    deadline = min(deadline, now + REPLY_SETTLE_SECONDS)
-                if now >= deadline:
-                    return
-                self.changed.wait(deadline - now)
+        while True:
+            with self.changed:
+                wakes = self._wakes
+            if session.closed or session.activity.settled(event_seq):
+                return
+            now = time.monotonic()
+            if not replied and session.outbox.last_seq > after_seq:
+                replied = True
+                deadline = min(deadline, now + REPLY_SETTLE_SECONDS)
+            if now >= deadline:
+                return
+            with self.changed:
+                if self._wakes == wakes:  # else a change came while we looked: look again
+                    self.changed.wait(deadline - now)
 
 
 class HttpTransport:

@@ -66,13 +66,30 @@ def entry_points_of(distribution: Path) -> list[str]:
     return sorted(entry_points)
 
 
-def installed_backends(python: Path) -> list[str]:
-    """The backends webio_core finds in the venv of ``python``."""
-    listing = "from webio_core.plugins import get_plugins; print(*sorted(get_plugins().backends))"
+def installed(python: Path) -> tuple[list[str], list[str]]:
+    """The backends webio_core finds in the venv of ``python``, and the plugins it loaded."""
+    listing = (
+        "from webio_core.plugins import get_plugins; plugins = get_plugins(); "
+        "print(*sorted(plugins.backends)); "
+        "print(*sorted(name for name, _ in plugins.pm.list_name_plugin()))"
+    )
     result = subprocess.run([str(python), "-c", listing], capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"webio_core does not load in {python}:\n{result.stderr}")
-    return result.stdout.split()
+    backends, loaded = (result.stdout + "\n").split("\n")[:2]
+    return backends.split(), loaded.split()
+
+
+def check_registry(python: Path) -> None:
+    """The registry plugin takes redis:// URLs: a Redis that is not there is a clear error."""
+    probe = "from webio_core.plugins import get_plugins; get_plugins().session_registry(URL)"
+    url = "redis://127.0.0.1:1/0"
+    result = subprocess.run(
+        [str(python), "-c", probe.replace("URL", repr(url))], capture_output=True, text=True
+    )
+    if "Cannot reach Redis at redis://127.0.0.1:1/0" not in result.stderr:
+        sys.exit(f"the redis registry plugin did not answer for {url}:\n{result.stderr}")
+    print("  redis: registry plugin loaded, a missing Redis is reported")
 
 
 def check_extras(extras: dict[str, list[str]], known: dict[str, Path]) -> None:
@@ -150,13 +167,14 @@ def main() -> int:
         env_pip = [python, "-m", "pip", "install", "-q", "--find-links", wheelhouse, requirement]
         subprocess.run([str(p) for p in env_pip], check=True, env={**os.environ})
         names = {re.split(r"[<>=!~ \[]", r)[0] for r in extras[extra]}
-        backends = installed_backends(python)
-        # Each plugin's entry point is named after its first backend; a plugin may add others.
+        backends, loaded = installed(python)
         expected = {name for d in names for name in entry_points_of(known[d])}
-        if not expected <= set(backends):
-            sys.exit(f"webio-core[{extra}] brought backends {backends}, not {sorted(expected)}")
+        if not expected <= set(loaded):
+            sys.exit(f"webio-core[{extra}] brought plugins {loaded}, not {sorted(expected)}")
         for backend in backends:
             serve_page(python, backend)
+        if "redis" in expected:
+            check_registry(python)
     return 0
 
 

@@ -10,12 +10,13 @@ PY="$VENV/bin/python"
 
 step() { printf '\n== %s ==\n' "$*"; }
 
-step "system packages (chromium and nginx for the end-to-end tests)"
+step "system packages (chromium, nginx and redis-server for the end-to-end and scale-out tests)"
 # nginx installs to /usr/sbin, which is not on every user's PATH (the tests look there too).
 have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
 missing=()
 have chromium || missing+=(chromium)
 have nginx || missing+=(nginx)
+have redis-server || missing+=(redis-server)
 if [ "${#missing[@]}" -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
@@ -23,6 +24,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 chromium --version
 "$(command -v nginx || echo /usr/sbin/nginx)" -v
+redis-server --version
 
 step "python environment ($VENV)"
 [ -x "$PY" ] || python3 -m venv "$VENV"

@@ -1,6 +1,7 @@
 """Every hook of webio_core. Plugins implement them with :data:`webio_core.hookimpl`.
 
-Hooks are grouped by phase: registration, static hosting, origin checks, session lifecycle.
+Hooks are grouped by phase: registration, static hosting, origin checks, session lifecycle,
+scale-out.
 Plugins are found through the ``webio_core`` entry-point group; the entry-point name of a
 backend plugin is the backend's name.
 """
@@ -14,6 +15,7 @@ import pluggy
 if TYPE_CHECKING:
     from .server.backend import Backend
     from .server.origin import OriginPolicy
+    from .server.registry import SessionRegistry
     from .session.base import Session
 
 hookspec = pluggy.HookspecMarker("webio_core")
@@ -99,3 +101,13 @@ def webio_session_closed(session: Session) -> None:
 def webio_task_error(session: Session, error: BaseException) -> None:
     """The app, or one of its callbacks, raised ``error``. The core has already logged it and
     shown the user a generic message."""
+
+
+# ---- scale-out ------------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def webio_session_registry(url: str) -> Optional[SessionRegistry]:
+    """The registry that keeps an endpoint's sessions at ``url`` (the ``registry_url`` option or
+    ``WEBIO_REDIS_URL``), shared by the processes serving the same apps; None when this plugin
+    does not handle that URL's scheme. Called once per endpoint, in the process that serves it."""

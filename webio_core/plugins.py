@@ -16,6 +16,7 @@ from .server.backend import Backend
 
 if TYPE_CHECKING:
     from .server.origin import OriginPolicy
+    from .server.registry import SessionRegistry
     from .session.base import Session
 
 logger = logging.getLogger("webio_core.plugins")
@@ -31,6 +32,11 @@ CORE_DISTRIBUTION = "webio-core"
 
 class BackendNotFoundError(ImportError, LookupError):
     """The requested backend is not installed (the message says how to install it)."""
+
+
+class RegistryNotFoundError(ImportError, LookupError):
+    """No installed plugin keeps sessions at the configured URL (the message says what to
+    install)."""
 
 
 def known_extras() -> list[str]:
@@ -119,6 +125,19 @@ class Plugins:
     def origin_allowed(self, origin: str, host: str, policy: OriginPolicy) -> bool:
         votes = self.pm.hook.webio_check_origin(origin=origin, host=host, policy=policy)
         return all(vote is not False for vote in votes)
+
+    def session_registry(self, url: str) -> SessionRegistry:
+        """The cross-process registry at ``url``, from the plugin that handles its scheme."""
+        registry = self.pm.hook.webio_session_registry(url=url)
+        if registry is None:
+            scheme = url.partition("://")[0]
+            known = scheme in known_extras()
+            hint = f"pip install {CORE_DISTRIBUTION}[{scheme}]" if known else f"a {scheme} plugin"
+            raise RegistryNotFoundError(
+                f"No installed plugin keeps sessions at {scheme}:// URLs (registry_url or "
+                f"WEBIO_REDIS_URL). Install one: {hint}"
+            )
+        return registry  # type: ignore[no-any-return]
 
     def session_created(self, session: Session) -> None:
         self._notify(self.pm.hook.webio_session_created, session=session)

@@ -1,6 +1,7 @@
 """Size limits that keep the code in small, named modules: no hand-written source file over 400
 lines, and no backend plugin over 100 lines of code (shared logic belongs in the core), plus 60
-for each further backend it registers (webio-tornado's tornado_http)."""
+for each further backend it registers (webio-tornado's tornado_http). A broker plugin for
+scale-out (webio-redis) provides a bus and nothing else: 200 lines."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ MAX_FILE_LINES = 400
 MAX_PLUGIN_CODE_LINES = 100
 #: A second backend of the same framework (another transport) reuses the first one's adapter.
 MAX_VARIANT_CODE_LINES = 60
+#: A plugin that registers no backend but a session registry: the bus to one broker.
+MAX_BROKER_CODE_LINES = 200
 
 
 def hand_written_sources() -> list[Path]:
@@ -49,14 +52,28 @@ def code_lines(path: Path) -> int:
     return len(lines)
 
 
-def backend_packages() -> list[Path]:
+def plugin_packages() -> list[Path]:
     plugins = ROOT.glob("plugins/webio-*/webio_*")
     fixture = ROOT.glob("tests/plugin/*/webio_*")
     return sorted(p for p in [*plugins, *fixture] if p.is_dir() and p.suffix != ".egg-info")
 
 
+def implements(package: Path, hook: str) -> bool:
+    tree = ast.parse((package / "plugin.py").read_text(encoding="utf-8"))
+    return any(isinstance(n, ast.FunctionDef) and n.name == hook for n in ast.walk(tree))
+
+
+def backend_packages() -> list[Path]:
+    return [p for p in plugin_packages() if not implements(p, "webio_session_registry")]
+
+
+def broker_packages() -> list[Path]:
+    return [p for p in plugin_packages() if implements(p, "webio_session_registry")]
+
+
 def test_sources_exist():
     assert len(hand_written_sources()) > 50 and len(backend_packages()) >= 3
+    assert broker_packages(), "webio-redis implements webio_session_registry"
 
 
 @pytest.mark.parametrize("path", hand_written_sources(), ids=lambda p: str(p.relative_to(ROOT)))
@@ -79,6 +96,13 @@ def test_backend_plugins_are_thin(package):
     assert backends >= 1, f"{package.name}/plugin.py declares no Backend"
     limit = MAX_PLUGIN_CODE_LINES + MAX_VARIANT_CODE_LINES * (backends - 1)
     assert total <= limit, f"{package.name}: {total} code lines for {backends} backend(s)"
+
+
+@pytest.mark.parametrize("package", broker_packages(), ids=lambda p: p.name)
+def test_broker_plugins_only_provide_a_bus(package):
+    total = sum(code_lines(path) for path in package.glob("**/*.py"))
+    assert backends_registered(package) == 0
+    assert total <= MAX_BROKER_CODE_LINES, f"{package.name}: {total} code lines"
 
 
 def test_code_lines_ignore_docstrings_comments_and_blanks(tmp_path):

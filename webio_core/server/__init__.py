@@ -31,7 +31,7 @@ from .helpers import route_helper, server_helper, start_server_for
 from .http import HttpTransport
 from .listening import ServerStartError, listen
 from .options import ServerOptions
-from .registry import LocalSessions, SessionRegistry
+from .registry import Connection, LocalSessions, SessionRegistry
 from .request import Request, Response, text_response
 from .resolvers import Applications, AppResolver, AppTarget, NamedApps, RespondingResolver
 from .runners import AsyncioRunner, SocketServerRunner
@@ -48,6 +48,7 @@ __all__ = [
     "Applications",
     "AsyncioRunner",
     "Backend",
+    "Connection",
     "Endpoint",
     "FrameworkOptions",
     "HttpTransport",

@@ -38,6 +38,8 @@ from .static import content_type, find_static_file
 
 logger = logging.getLogger("webio_core.server")
 
+#: The environment variable with the default ``registry_url``.
+REDIS_URL_VARIABLE = "WEBIO_REDIS_URL"
 #: Longest pause of the watch for silent clients, in seconds.
 MAX_WATCH_INTERVAL = 5.0
 #: Where a server of its own serves the files of its ``static_dir`` option.
@@ -74,11 +76,15 @@ class Endpoint:
         self.backend = backend
         self.options = options or ServerOptions()
         self.plugins = plugins or get_plugins()
-        self.registry: SessionRegistry = registry if registry is not None else LocalSessions()
+        self.registry: SessionRegistry = registry or self._registry_from_options()
         self._static_dirs = self.plugins.static_dirs()
         self._shutdown_callbacks: list[Callable[[], None]] = []
         self._closing = False
         self._watch: Optional[SilenceWatch] = None
+
+    def _registry_from_options(self) -> SessionRegistry:
+        url = self.options.registry_url or os.environ.get(REDIS_URL_VARIABLE)
+        return self.plugins.session_registry(url) if url else LocalSessions()
 
     @classmethod
     def for_server(
@@ -251,6 +257,7 @@ class Endpoint:
             callback()
         for session in self.sessions:
             session.close(notify_client=True)
+        self.registry.close()
 
 
 class SilenceWatch:

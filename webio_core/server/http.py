@@ -99,6 +99,7 @@ class HttpTransport:
         self._stopped = threading.Event()
         self._cleanup_thread: Optional[threading.Thread] = None
         endpoint.on_shutdown(self.stop)
+        endpoint.registry.serve(self)
 
     def handle(self, request: Request) -> Response:
         session_id = request.header(SESSION_HEADER)
@@ -152,6 +153,9 @@ class HttpTransport:
             return self._new_session(request)
         session = self.endpoint.session(session_id)
         if session is None:
+            forwarded = self.endpoint.registry.forward(session_id, request)
+            if forwarded is not None:  # another process owns the session and answered
+                return forwarded
             return text_response(STATUS_SESSION_GONE, "This session has expired. Reload the page.")
         link = self._link(session)
         link.last_seen = time.monotonic()

@@ -39,6 +39,11 @@ class ServerOptions:
     #: peer; by default no one is trusted and ``user_ip`` is the connected peer. Not a PyWebIO
     #: option.
     trusted_proxies: TrustedProxiesOption = None
+    #: Where the sessions of several processes meet, so that any process serves any session
+    #: (``"redis://host:6379/0"``, with the webio-redis plugin installed); by default the
+    #: ``WEBIO_REDIS_URL`` environment variable, else none: sessions live in one process.
+    #: Not a PyWebIO option.
+    registry_url: Optional[str] = None
     max_payload_bytes: int = field(init=False)
     origin_policy: OriginPolicy = field(init=False)
     proxies: TrustedProxies = field(init=False)

@@ -1,32 +1,69 @@
-"""Where an endpoint keeps its sessions, by id.
+"""Where an endpoint keeps its sessions, by id, and how it reaches those other processes own.
 
-Transports look sessions up here and nowhere else, so a registry that keeps them elsewhere (in
-another process, behind a broker) replaces :class:`LocalSessions` without touching them. A
-session stays registered after it closed until its transport has delivered its last commands.
+Transports look sessions up here and nowhere else. A session lives in the process that runs its
+app; with several processes behind a load balancer, a request or socket for a session may land
+on another one. A registry that spans processes (a scale-out plugin, through the
+``webio_session_registry`` hook) then carries that request or socket to the owner, where the
+owner's own transport answers it: every guarantee of the transports (acknowledgements, replay,
+back-pressure) stays in one place. :class:`LocalSessions` knows no other process.
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from typing import Optional, Protocol
+from typing import TYPE_CHECKING, Any, Optional, Protocol, Union
 
 from ..session.base import Session
+
+if TYPE_CHECKING:
+    from .http import HttpTransport
+    from .request import Request, Response
+    from .ws import WebSocketPeer, WebSocketTransport
+
+    Transport = Union[HttpTransport, WebSocketTransport]
+
+
+class Connection(Protocol):
+    """What a backend feeds an open socket's messages and its close to."""
+
+    def on_message(self, message: Any) -> None: ...
+
+    def on_close(self) -> None: ...
 
 
 class SessionRegistry(Protocol):
     """The sessions of one endpoint."""
 
     def add(self, session: Session) -> None:
-        """Register a new session (before it starts)."""
+        """Register a new session (before it starts, and before its id reaches the client)."""
 
     def get(self, session_id: str) -> Optional[Session]:
-        """The session called ``session_id``, or None."""
+        """The session called ``session_id`` when this process runs it, else None."""
 
     def discard(self, session_id: str) -> None:
         """Forget a session (no error when it is not there)."""
 
     def all(self) -> list[Session]:
-        """Every registered session, open or closed."""
+        """Every session of this process, open or closed."""
+
+    def serve(self, transport: Transport) -> None:
+        """``transport`` answers, here, what other processes carry to the sessions of this one."""
+
+    def close(self) -> None:
+        """The endpoint stopped, its sessions are closed: let go of what connects the processes."""
+
+    def forward(self, session_id: str, request: Request) -> Optional[Response]:
+        """An HTTP request for a session another process owns, answered by that process's
+        transport; None when no process has a session of that id."""
+
+    def relay(
+        self, session_id: str, ack: str, peer: WebSocketPeer, loop: asyncio.AbstractEventLoop
+    ) -> Optional[Connection]:
+        """A socket reconnecting (``ack`` as the page sent it) to a session another process may
+        own: the connection that carries its frames there and the owner's back to ``peer`` (on
+        ``loop``), which the relay closes as "session not found" when no process owns it.
+        None: sessions live in this process only."""
 
 
 class LocalSessions:
@@ -51,3 +88,17 @@ class LocalSessions:
     def all(self) -> list[Session]:
         with self._lock:
             return list(self._sessions.values())
+
+    def serve(self, transport: Transport) -> None:
+        """No other process sends anything here."""
+
+    def close(self) -> None:
+        """Nothing to let go of."""
+
+    def forward(self, session_id: str, request: Request) -> Optional[Response]:
+        return None
+
+    def relay(
+        self, session_id: str, ack: str, peer: WebSocketPeer, loop: asyncio.AbstractEventLoop
+    ) -> Optional[Connection]:
+        return None

@@ -21,6 +21,7 @@ from ..protocol.frames import is_binary_frame, parse_count
 from ..session.base import Session
 from ..session.coroutinebased import on_loop
 from .endpoint import Endpoint
+from .registry import Connection
 from .request import Request, Response, text_response
 
 logger = logging.getLogger("webio_core.server.ws")
@@ -117,6 +118,7 @@ class WebSocketTransport:
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
+        endpoint.registry.serve(self)
 
     @property
     def max_message_size(self) -> int:
@@ -147,15 +149,22 @@ class WebSocketTransport:
 
     def connect(
         self, request: Request, loop: asyncio.AbstractEventLoop, send: Send, close: Close
-    ) -> WebSocketConnection:
+    ) -> Connection:
         """Call once the socket is open: starts a new session or re-attaches an old one.
         ``send(text)`` and ``close(code, reason)`` act on the socket, on ``loop``."""
-        connection = WebSocketConnection(self, WebSocketPeer(send, close), loop)
+        peer = WebSocketPeer(send, close)
         session_id = request.query.get(QUERY_SESSION)
+        ack = request.query.get(QUERY_ACK, "0")
+        registry = self.endpoint.registry
+        if session_id is not None and registry.get(session_id) is None:
+            relay = registry.relay(session_id, ack, peer, loop)
+            if relay is not None:  # the session may live in another process
+                return relay
+        connection = WebSocketConnection(self, peer, loop)
         if session_id is None:
             connection.start(request)
         else:
-            connection.resume(session_id, request.query.get(QUERY_ACK, "0"))
+            connection.resume(session_id, ack)
         return connection
 
 
@@ -296,12 +305,7 @@ class WebSocketConnection:
             self._sent_seq = commands[-1].seq
 
     def _schedule(self, result: Any) -> None:
-        if inspect.isawaitable(result):
-            task = asyncio.ensure_future(result, loop=self.loop)
-            if task.done():  # a write that went out at once (Tornado's): no callback to queue
-                _log_send_failure(task)
-            else:
-                task.add_done_callback(_log_send_failure)
+        run_soon(result, self.loop)
 
     # ---- incoming ---------------------------------------------------------------------------
 
@@ -364,6 +368,17 @@ class WebSocketConnection:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
+
+
+def run_soon(result: Any, loop: asyncio.AbstractEventLoop) -> None:
+    """Run what a peer function returned, when it is awaitable, as a task on ``loop`` (the
+    socket's); a failure is logged. Call on ``loop``."""
+    if inspect.isawaitable(result):
+        task = asyncio.ensure_future(result, loop=loop)
+        if task.done():  # a write that went out at once (Tornado's): no callback to queue
+            _log_send_failure(task)
+        else:
+            task.add_done_callback(_log_send_failure)
 
 
 def _log_send_failure(task: asyncio.Future[Any]) -> None:

@@ -20,9 +20,9 @@ import socket
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
-from types import TracebackType
 from typing import Optional
 
+from .child import ChildServer
 from .helpers import eventually
 
 #: Where Debian and most distributions install nginx: not on a normal user's PATH.
@@ -74,7 +74,7 @@ def render(template: str, replacements: Mapping[str, str]) -> str:
     return template
 
 
-class Nginx:
+class Nginx(ChildServer):
     """nginx serving ``site`` (an http-level configuration: ``server``, ``upstream``, ``map``
     blocks) that listens on 127.0.0.1:``port``. ``http`` adds directives to the http block
     around it (``proxy_bind 127.0.0.3;`` makes the backends see the proxy at an address of its
@@ -143,23 +143,6 @@ class Nginx:
                 os.kill(pid, signal.SIGKILL)
             process.kill()
             process.wait(timeout=NGINX_TIMEOUT)
-
-    def restart(self) -> None:
-        """Stop, then start again on the same port: every proxied connection is cut."""
-        self.stop()
-        self.start()
-
-    def __enter__(self) -> Nginx:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        traceback: Optional[TracebackType],
-    ) -> None:
-        self.stop()
 
 
 def _children(pid: int) -> list[int]:

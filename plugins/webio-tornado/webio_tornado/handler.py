@@ -8,7 +8,7 @@ from typing import Any, Optional
 import tornado.web
 import tornado.websocket
 
-from webio_core.server import Request, Response, WebSocketConnection, WebSocketTransport
+from webio_core.server import Connection, Request, Response, WebSocketTransport
 
 
 def to_request(request: Any, body: bytes = b"") -> Request:
@@ -36,7 +36,7 @@ class WebIOHandler(tornado.websocket.WebSocketHandler):
     """Set ``transport`` in a subclass (see :func:`make_handler`)."""
 
     transport: WebSocketTransport
-    _connection: Optional[WebSocketConnection] = None
+    _connection: Optional[Connection] = None
 
     def get(self, *args: Any, **kwargs: Any) -> Any:
         # Not a coroutine: Tornado's own get() lives as long as the socket, and a wrapper

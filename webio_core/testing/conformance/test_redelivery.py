@@ -11,12 +11,13 @@ from typing import Any
 
 import pytest
 from websockets.exceptions import ConnectionClosed
-from websockets.sync.client import ClientConnection, connect
+from websockets.sync.client import connect
 
 from webio_core.input import input
 from webio_core.output import put_text
 from webio_core.session import defer_call
 from webio_core.testing import eventually, http_request, serve
+from webio_core.testing.raw import answer, receive_until, submit, texts, ws_url
 
 pytestmark = pytest.mark.usefixtures("webio_no_leaked_threads")
 
@@ -28,31 +29,6 @@ def two_questions() -> None:
     put_text(f"first={first}")
     second = input("second?")
     put_text(f"second={second}")
-
-
-def ws_url(http_url: str, **query: str) -> str:
-    params = "&".join(f"{k}={v}" for k, v in {"app": "index", **query}.items())
-    return http_url.replace("http://", "ws://") + "?" + params
-
-
-def receive_until(socket: ClientConnection, wanted: str) -> list[dict[str, Any]]:
-    """Commands received until one of them is ``wanted``."""
-    seen: list[dict[str, Any]] = []
-    while not any(c["command"] == wanted for c in seen):
-        seen.extend(json.loads(socket.recv(timeout=TIMEOUT))["commands"])
-    return seen
-
-
-def answer(seq: int, task_id: str, value: str) -> dict[str, Any]:
-    return {"seq": seq, "event": "from_submit", "task_id": task_id, "data": {"data": value}}
-
-
-def submit(socket: ClientConnection, ack: int, event: dict[str, Any]) -> None:
-    socket.send(json.dumps({"ack": ack, "events": [event]}))
-
-
-def texts(commands: list[dict[str, Any]]) -> list[str]:
-    return [c["spec"]["output"]["content"] for c in commands if c["command"] == "output"]
 
 
 @pytest.mark.webio_transport("websocket")

@@ -1,0 +1,131 @@
+"""The registry of sessions shared by the processes that use the same broker."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Optional
+
+from ...protocol.constants import CLOSE_SESSION_NOT_FOUND
+from ...session.base import Session
+from ..registry import LocalSessions
+from ..request import Request, Response
+from ..ws import WebSocketPeer
+from .bus import Bus, BusUnavailable
+from .owner import Owner
+from .relay import CLOSE_RECONNECT, PendingRequests, RelayedSocket
+from .wire import (
+    HTTP_RESPONSE,
+    SOCKET_CLOSE,
+    SOCKET_SEND,
+    process_channel,
+    session_channel,
+    unpack,
+)
+
+logger = logging.getLogger("webio_core.server.scaleout")
+
+SESSION_CHANNEL_PREFIX = session_channel("")
+
+
+class SharedSessions(LocalSessions):
+    """This process's sessions (as :class:`LocalSessions`), each reachable from the other
+    processes through its channel on ``bus``, and theirs from here."""
+
+    def __init__(self, bus: Bus) -> None:
+        super().__init__()
+        self.bus = bus
+        bus.listen(self)
+        self.owner = Owner(self.bus)
+        self.pending = PendingRequests(self.bus)
+        #: Sockets of pages whose session another process owns, by connection id.
+        self.relayed: dict[str, RelayedSocket] = {}
+        self._replies = {
+            SOCKET_SEND: self._socket_send,
+            SOCKET_CLOSE: self._socket_close,
+            HTTP_RESPONSE: self.pending.answered,
+        }
+
+    # ---- SessionRegistry ----------------------------------------------------------------------
+
+    def add(self, session: Session) -> None:
+        super().add(session)
+        try:
+            self.bus.subscribe(session_channel(session.id))
+        except BusUnavailable:
+            super().discard(session.id)
+            raise
+
+    def discard(self, session_id: str) -> None:
+        if self.get(session_id) is not None:
+            super().discard(session_id)
+            self.bus.unsubscribe(session_channel(session_id))
+
+    def serve(self, transport: Any) -> None:
+        self.owner.serve(transport)
+
+    def close(self) -> None:
+        self.bus.stop()
+
+    def forward(self, session_id: str, request: Request) -> Optional[Response]:
+        return self.pending.forward(session_id, request)
+
+    def relay(
+        self, session_id: str, ack: str, peer: WebSocketPeer, loop: asyncio.AbstractEventLoop
+    ) -> RelayedSocket:
+        socket = RelayedSocket(self.bus, session_id, peer, loop, self._forget)
+        self.relayed[socket.conn] = socket
+        socket.start(ack)
+        return socket
+
+    # ---- BusListener (on the bus loop) -----------------------------------------------------
+
+    def on_message(self, channel: str, data: bytes) -> None:
+        try:
+            header, payload = unpack(data)
+        except ValueError:
+            logger.warning("dropped a malformed message on %s", channel)
+            return
+        if channel.startswith(SESSION_CHANNEL_PREFIX):
+            self.owner.handle(channel[len(SESSION_CHANNEL_PREFIX) :], header, payload)
+            return
+        handler = self._replies.get(header["k"])
+        if handler is None:
+            logger.warning("dropped a bus message of unknown kind %r", header["k"])
+        else:
+            handler(header, payload)
+
+    def _socket_send(self, header: dict[str, Any], payload: bytes) -> None:
+        socket = self.relayed.get(str(header.get("conn")))
+        if socket is not None:
+            socket.deliver(payload.decode())
+
+    def _socket_close(self, header: dict[str, Any], payload: bytes) -> None:
+        socket = self.relayed.get(str(header.get("conn")))
+        if socket is not None:
+            socket.hang_up(int(header["code"]), str(header.get("reason", "")))
+
+    def _forget(self, socket: RelayedSocket) -> None:
+        self.relayed.pop(socket.conn, None)
+
+    def on_lost(self) -> None:
+        """Messages may have been lost: pages reconnect (and replay), requests are retried."""
+        for socket in list(self.relayed.values()):
+            socket.hang_up(CLOSE_RECONNECT, "lost the connection to the broker, reconnect")
+        self.pending.fail_all()
+        self.owner.lost_bus()
+
+    async def on_tick(self) -> None:
+        """Hang up the pages whose owner is gone, forget the sockets whose page's process is."""
+        sockets = list(self.relayed.values())
+        processes = {process for process, _ in self.owner.sockets}
+        channels = {session_channel(s.session_id) for s in sockets}
+        channels.update(process_channel(p) for p in processes)
+        if not channels:
+            return
+        listening = await self.bus.listeners(sorted(channels))
+        for socket in sockets:
+            if not listening.get(session_channel(socket.session_id)):
+                logger.info("session %s: its process is gone", socket.session_id[:8])
+                socket.hang_up(CLOSE_SESSION_NOT_FOUND, "session not found")
+        self.owner.processes_gone({p for p in processes if not listening.get(process_channel(p))})

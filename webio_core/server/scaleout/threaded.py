@@ -123,6 +123,8 @@ class ThreadedBus:
             self._process_id = secrets.token_hex(8)
             self._channels = {process_channel(self._process_id)}
             self._confirming = {}
+            # A fork copied the parent's bus, if it ran: its tasks belong to the parent's loop.
+            self._tasks, self._writer, self._outgoing, self.connected = set(), None, None, False
             self._loop = asyncio.new_event_loop()
             ready: concurrent.futures.Future[None] = concurrent.futures.Future()
             thread = threading.Thread(

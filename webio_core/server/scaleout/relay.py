@@ -112,14 +112,15 @@ class PendingRequests:
 
     def __init__(self, bus: Bus) -> None:
         self.bus = bus
-        self._waiting: dict[str, concurrent.futures.Future[Response]] = {}
+        #: By request id: the session asked for, and its owner's answer (None: no owner).
+        self._waiting: dict[str, tuple[str, concurrent.futures.Future[Optional[Response]]]] = {}
 
     def forward(self, session_id: str, request: Request) -> Optional[Response]:
         if request.header(FORWARDED_HEADER):
             return None  # the owner let go of the session since: it is gone
         request_id = secrets.token_hex(8)
-        answer: concurrent.futures.Future[Response] = concurrent.futures.Future()
-        self._waiting[request_id] = answer
+        answer: concurrent.futures.Future[Optional[Response]] = concurrent.futures.Future()
+        self._waiting[request_id] = (session_id, answer)
         fields = {
             "id": request_id,
             "reply": self.bus.process_id,
@@ -136,20 +137,33 @@ class PendingRequests:
                 return None
             return answer.result(timeout=FORWARD_TIMEOUT_SECONDS)
         except (concurrent.futures.TimeoutError, BusUnavailable) as exc:
-            logger.warning("session %s: forwarding failed: %s", session_id[:8], exc or "timeout")
+            logger.warning(
+                "session %s: forwarding failed: %s", session_id[:8], str(exc) or "timeout"
+            )
             return text_response(503, "The process running this session did not answer; retry.")
         finally:
             self._waiting.pop(request_id, None)
 
     def answered(self, header: dict[str, Any], body: bytes) -> None:
-        answer = self._waiting.get(str(header.get("id")))
+        _, answer = self._waiting.get(str(header.get("id")), ("", None))
         if answer is not None and not answer.done():
             response = Response(
                 int(header["status"]), body, str(header["type"]), dict(header["headers"])
             )
             answer.set_result(response)
 
+    def sessions(self) -> set[str]:
+        """The sessions whose owners are asked something now."""
+        return {session_id for session_id, _ in list(self._waiting.values())}
+
+    def owner_gone(self, session_id: str) -> None:
+        """No process listens for ``session_id`` any more: its owner died with the requests it
+        was answering, which find the session gone (rather than waiting for the timeout)."""
+        for waited, answer in list(self._waiting.values()):
+            if waited == session_id and not answer.done():
+                answer.set_result(None)
+
     def fail_all(self) -> None:
-        for answer in list(self._waiting.values()):
+        for _, answer in list(self._waiting.values()):
             if not answer.done():
                 answer.set_exception(BusUnavailable("lost the broker"))

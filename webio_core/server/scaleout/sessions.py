@@ -116,10 +116,13 @@ class SharedSessions(LocalSessions):
         self.owner.lost_bus()
 
     async def on_tick(self) -> None:
-        """Hang up the pages whose owner is gone, forget the sockets whose page's process is."""
+        """Hang up the pages whose owner is gone, and answer the requests waiting for it;
+        forget the sockets whose page's process is gone."""
         sockets = list(self.relayed.values())
+        asked = self.pending.sessions()
         processes = {process for process, _ in self.owner.sockets}
         channels = {session_channel(s.session_id) for s in sockets}
+        channels.update(session_channel(session_id) for session_id in asked)
         channels.update(process_channel(p) for p in processes)
         if not channels:
             return
@@ -128,4 +131,7 @@ class SharedSessions(LocalSessions):
             if not listening.get(session_channel(socket.session_id)):
                 logger.info("session %s: its process is gone", socket.session_id[:8])
                 socket.hang_up(CLOSE_SESSION_NOT_FOUND, "session not found")
+        for session_id in asked:
+            if not listening.get(session_channel(session_id)):
+                self.pending.owner_gone(session_id)
         self.owner.processes_gone({p for p in processes if not listening.get(process_channel(p))})

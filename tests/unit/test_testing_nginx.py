@@ -10,7 +10,7 @@ import pytest
 from webio_core.testing import eventually, http_request
 from webio_core.testing import nginx as nginx_module
 from webio_core.testing.nginx import Nginx, nginx_binary, render
-from webio_core.testing.programs import free_port
+from webio_core.testing.programs import child_pids, free_port
 
 SITE = """\
 server {
@@ -46,7 +46,7 @@ def test_nginx_serves_and_stops_with_its_workers(tmp_path: Path):
         assert proxy.process is not None
         master = proxy.process.pid
         # The master listens before it forks its workers.
-        workers = eventually(lambda: nginx_module._children(master), "nginx's workers")
+        workers = eventually(lambda: child_pids(master), "nginx's workers")
         assert http_request(proxy.url + "/")[::2] == (200, b"proxy up")
     for pid in [master, *workers]:
         assert not Path(f"/proc/{pid}").exists(), f"process {pid} outlived stop()"

@@ -3,8 +3,10 @@ in-process loopback of :mod:`webio_core.testing.loopback`."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -87,6 +89,12 @@ class HttpChannel(Channel):
     """HTTP polling and POSTed events, as the browser does it."""
 
     POLL_INTERVAL = 0.05
+    #: How many times a request is sent before its failure (a 5xx answer, a broken connection)
+    #: ends the page. The browser tries 4 times (frontend/src/transport/http.ts); once is
+    #: enough for most tests, and shows a failure at once.
+    TRIES = 1
+    #: The pause before the second try, doubled before each next one (as in the browser).
+    RETRY_PAUSE = 0.25
 
     def connect(self) -> None:
         self._session_id = NEW_SESSION
@@ -110,25 +118,37 @@ class HttpChannel(Channel):
             headers["Origin"] = self.client.origin
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         with self._lock:
-            try:
-                with urllib.request.urlopen(request, timeout=self.client.timeout) as response:
-                    self._session_id = response.headers.get(SESSION_HEADER, self._session_id)
-                    frame = json.loads(response.read())
-            except urllib.error.HTTPError as error:
-                if error.code == STATUS_SESSION_GONE:
-                    self._stop.set()
-                    self.client._connection_lost()
-                    return
-                raise
+            for attempt in range(1, self.TRIES + 1):
+                try:
+                    frame = self._send(request)
+                    break
+                except urllib.error.HTTPError as error:
+                    if error.code == STATUS_SESSION_GONE:
+                        self._stop.set()
+                        self.client._connection_lost()
+                        return
+                    if error.code < 500 or attempt == self.TRIES:
+                        raise
+                    error.close()
+                except (OSError, http.client.HTTPException):
+                    if attempt == self.TRIES:
+                        raise
+                # Sent again as it was: the server applies each numbered event once.
+                time.sleep(self.RETRY_PAUSE * 2 ** (attempt - 1))
         self.client._receive(frame)
         if self.client.page.closed:
             self._stop.set()
+
+    def _send(self, request: urllib.request.Request) -> Any:
+        with urllib.request.urlopen(request, timeout=self.client.timeout) as response:
+            self._session_id = response.headers.get(SESSION_HEADER, self._session_id)
+            return json.loads(response.read())
 
     def _poll(self) -> None:
         while not self._stop.wait(self.POLL_INTERVAL):
             try:
                 self._request("GET")
-            except (OSError, ValueError):
+            except (OSError, ValueError, http.client.HTTPException):
                 self._stop.set()
                 self.client._connection_lost()
 
@@ -141,7 +161,7 @@ class HttpChannel(Channel):
             frame = json.dumps({"ack": self.client.page.last_seq, "events": [], "close": True})
             try:
                 self._request("POST", frame.encode())
-            except (OSError, urllib.error.HTTPError):
+            except (OSError, http.client.HTTPException):
                 pass
         self._poller.join(timeout=self.client.timeout)
 

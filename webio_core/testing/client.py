@@ -18,6 +18,8 @@ import time
 import urllib.parse
 from typing import Any, Callable, Optional, TypeVar, Union
 
+from typing_extensions import Self
+
 from ..protocol import ACK_EVERY, fields, outputs
 from ..protocol.constants import DEFAULT_APP
 from ..protocol.events import CALLBACK, FROM_SUBMIT, INPUT_EVENT
@@ -72,7 +74,7 @@ class WebIOClient:
 
     # ---- connection ---------------------------------------------------------------------------
 
-    def connect(self) -> WebIOClient:
+    def connect(self) -> Self:
         self._channel.connect()
         return self
 
@@ -80,7 +82,7 @@ class WebIOClient:
         """Close the page, as a user closing the tab would."""
         self._channel.close()
 
-    def __enter__(self) -> WebIOClient:
+    def __enter__(self) -> Self:
         return self.connect()
 
     def __exit__(self, *exc: Any) -> None:

@@ -24,6 +24,7 @@ from typing import Optional
 
 from .child import ChildServer
 from .helpers import eventually
+from .programs import child_pids
 
 #: Where Debian and most distributions install nginx: not on a normal user's PATH.
 SYSTEM_DIRS = ("/usr/sbin", "/sbin", "/usr/local/sbin")
@@ -139,24 +140,7 @@ class Nginx(ChildServer):
             process.wait(timeout=NGINX_TIMEOUT)
         except subprocess.TimeoutExpired:
             # The master hung: its workers would outlive it, so they go first.
-            for pid in _children(process.pid):
+            for pid in child_pids(process.pid):
                 os.kill(pid, signal.SIGKILL)
             process.kill()
             process.wait(timeout=NGINX_TIMEOUT)
-
-
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (nginx's workers)."""
-    children = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue  # it ended meanwhile
-        # "pid (name) state ppid ...": the name may hold spaces and parentheses.
-        fields = stat.rpartition(")")[2].split()
-        if len(fields) > 1 and int(fields[1]) == pid:
-            children.append(int(entry.name))
-    return children

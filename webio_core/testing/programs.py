@@ -82,3 +82,20 @@ def stop_with_ctrl_c(process: subprocess.Popen[str]) -> tuple[int, str, float]:
     process.send_signal(signal.SIGINT)
     output, _ = process.communicate(timeout=PROGRAM_TIMEOUT)
     return process.returncode, output, time.monotonic() - started
+
+
+def child_pids(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (the workers of nginx or gunicorn)."""
+    children = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # it ended meanwhile
+        # "pid (name) state ppid ...": the name may hold spaces and parentheses.
+        fields = stat.rpartition(")")[2].split()
+        if len(fields) > 1 and int(fields[1]) == pid:
+            children.append(int(entry.name))
+    return children

@@ -50,6 +50,8 @@ def test_a_request_whose_owner_dies_before_answering_finds_the_session_gone(
 
         with WebIOClient(owner.url, transport="http", origin="") as page:
             page.form()
-            session_id = page.page.session_spec["session_id"]
+            spec = page.page.session_spec
+            assert spec is not None
+            session_id = spec["session_id"]
             registry.owner.handlers[HTTP_REQUEST] = die
             assert status_of_poll(other.url, session_id) == STATUS_SESSION_GONE

@@ -7,6 +7,8 @@ import asyncio
 import concurrent.futures
 import logging
 import secrets
+import threading
+import time
 from typing import Any, Callable, Optional
 
 from ...protocol.constants import CLOSE_SESSION_NOT_FOUND
@@ -30,6 +32,12 @@ FORWARD_TIMEOUT_SECONDS = 10.0
 #: The close code that makes the page reconnect at once (the bus lost a message, or the
 #: connection between two processes broke): the reconnect replays what was lost.
 CLOSE_RECONNECT = 1012
+#: How long a page's process keeps trying to reach the owner of a session before it tells the
+#: page its session is gone: after a broker restart, the owner may take a moment to subscribe
+#: to its sessions again (a publish nobody hears cannot tell that from a session that ended).
+OWNER_GRACE_SECONDS = 3.0
+#: Pause between two tries.
+OWNER_RETRY_SECONDS = 0.2
 #: Marks a request carried from another process: its owner answers it or no one does.
 FORWARDED_HEADER = "x-webio-forwarded"
 
@@ -54,9 +62,26 @@ class RelayedSocket:
         self.open = True
         self._forget = forget
         self._channel = session_channel(session_id)
+        # Until the owner heard the page's reconnect, its frames wait here, in order.
+        self._lock = threading.Lock()
+        self._early: Optional[list[bytes]] = []
+        self._open_message = b""
+        self._deadline = 0.0
+
+    @property
+    def opened(self) -> bool:
+        """Whether the owner heard the page's reconnect."""
+        return self._early is None
 
     def start(self, ack: str) -> None:
-        self._send(pack(SOCKET_OPEN, b"", **self._ids(), ack=ack))
+        try:
+            self._open_message = pack(SOCKET_OPEN, b"", **self._ids(), ack=ack)
+        except BusUnavailable as exc:  # the bus could not start
+            logger.warning("session %s: cannot relay: %s", self.session_id[:8], exc)
+            self.hang_up(CLOSE_RECONNECT, "cannot reach the session's process, reconnect")
+            return
+        self._deadline = time.monotonic() + OWNER_GRACE_SECONDS
+        self._try_open()
 
     def on_message(self, message: Any) -> None:
         if not self.open:
@@ -89,7 +114,30 @@ class RelayedSocket:
         return {"conn": self.conn, "reply": self.bus.process_id}
 
     def _send(self, data: bytes) -> None:
+        with self._lock:
+            if self._early is not None:
+                self._early.append(data)
+                return
         self.bus.publish(self._channel, data).add_done_callback(self._sent)
+
+    def _try_open(self) -> None:
+        self.bus.publish(self._channel, self._open_message).add_done_callback(self._open_sent)
+
+    def _open_sent(self, future: concurrent.futures.Future[int]) -> None:
+        if future.exception() is not None:
+            self._sent(future)
+        elif future.result() > 0:
+            with self._lock:
+                early, self._early = self._early or [], None
+            for data in early:
+                self.bus.publish(self._channel, data).add_done_callback(self._sent)
+        elif not self.open:
+            pass  # the page left while the owner was being looked for
+        elif time.monotonic() < self._deadline:
+            self.bus.loop.call_later(OWNER_RETRY_SECONDS, self._try_open)
+        else:
+            logger.info("refused a reconnect to a session no process owns")
+            self.hang_up(CLOSE_SESSION_NOT_FOUND, "session not found")
 
     def _sent(self, future: concurrent.futures.Future[int]) -> None:
         error = future.exception()
@@ -97,8 +145,9 @@ class RelayedSocket:
             logger.warning("session %s: relay failed: %s", self.session_id[:8], error)
             self.hang_up(CLOSE_RECONNECT, "relay failed, reconnect")
         elif future.result() == 0:
-            logger.info("refused a reconnect to a session no process owns")
-            self.hang_up(CLOSE_SESSION_NOT_FOUND, "session not found")
+            # The owner stopped listening: it ended, or it is reconnecting to the broker. The
+            # page's reconnect finds out which.
+            self.hang_up(CLOSE_RECONNECT, "lost the session's process, reconnect")
 
     def _on_socket_loop(self, action: Callable[[], Any]) -> None:
         try:
@@ -117,29 +166,41 @@ class PendingRequests:
     def forward(self, session_id: str, request: Request) -> Optional[Response]:
         if request.header(FORWARDED_HEADER):
             return None  # the owner let go of the session since: it is gone
+        try:
+            reply = self.bus.process_id
+        except BusUnavailable as exc:  # the bus could not start
+            return self._unanswered(session_id, exc)
         request_id = secrets.token_hex(8)
         answer: concurrent.futures.Future[Response] = concurrent.futures.Future()
         self._waiting[request_id] = answer
         fields = {
             "id": request_id,
-            "reply": self.bus.process_id,
+            "reply": reply,
             "method": request.method,
             "path": request.path,
             "query": dict(request.query),
             "headers": dict(request.headers),
             "remote_ip": request.remote_ip,
         }
+        message = pack(HTTP_REQUEST, request.body, **fields)
+        deadline = time.monotonic() + OWNER_GRACE_SECONDS
         try:
-            message = pack(HTTP_REQUEST, request.body, **fields)
             published = self.bus.publish(session_channel(session_id), message)
-            if published.result(timeout=FORWARD_TIMEOUT_SECONDS) == 0:
-                return None
+            while published.result(timeout=FORWARD_TIMEOUT_SECONDS) == 0:
+                if time.monotonic() > deadline:
+                    return None
+                time.sleep(OWNER_RETRY_SECONDS)
+                published = self.bus.publish(session_channel(session_id), message)
             return answer.result(timeout=FORWARD_TIMEOUT_SECONDS)
         except (concurrent.futures.TimeoutError, BusUnavailable) as exc:
-            logger.warning("session %s: forwarding failed: %s", session_id[:8], exc or "timeout")
-            return text_response(503, "The process running this session did not answer; retry.")
+            return self._unanswered(session_id, exc)
         finally:
             self._waiting.pop(request_id, None)
+
+    @staticmethod
+    def _unanswered(session_id: str, error: Exception) -> Response:
+        logger.warning("session %s: forwarding failed: %s", session_id[:8], error or "timeout")
+        return text_response(503, "The process running this session did not answer; retry.")
 
     def answered(self, header: dict[str, Any], body: bytes) -> None:
         answer = self._waiting.get(str(header.get("id")))

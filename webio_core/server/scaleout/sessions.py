@@ -6,7 +6,6 @@ import asyncio
 import logging
 from typing import Any, Optional
 
-from ...protocol.constants import CLOSE_SESSION_NOT_FOUND
 from ...session.base import Session
 from ..registry import LocalSessions
 from ..request import Request, Response
@@ -117,7 +116,7 @@ class SharedSessions(LocalSessions):
 
     async def on_tick(self) -> None:
         """Hang up the pages whose owner is gone, forget the sockets whose page's process is."""
-        sockets = list(self.relayed.values())
+        sockets = [socket for socket in self.relayed.values() if socket.opened]
         processes = {process for process, _ in self.owner.sockets}
         channels = {session_channel(s.session_id) for s in sockets}
         channels.update(process_channel(p) for p in processes)
@@ -126,6 +125,7 @@ class SharedSessions(LocalSessions):
         listening = await self.bus.listeners(sorted(channels))
         for socket in sockets:
             if not listening.get(session_channel(socket.session_id)):
-                logger.info("session %s: its process is gone", socket.session_id[:8])
-                socket.hang_up(CLOSE_SESSION_NOT_FOUND, "session not found")
+                # Its owner ended, or is reconnecting to the broker: the page's reconnect tells.
+                logger.info("session %s: its process stopped listening", socket.session_id[:8])
+                socket.hang_up(CLOSE_RECONNECT, "lost the session's process, reconnect")
         self.owner.processes_gone({p for p in processes if not listening.get(process_channel(p))})

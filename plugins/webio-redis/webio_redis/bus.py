@@ -15,8 +15,7 @@ import redis.asyncio
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff, NoBackoff
 
-from webio_core.server.scaleout import BusUnavailable
-from webio_core.server.scaleout.threaded import CONNECT_TIMEOUT_SECONDS, ThreadedBus
+from webio_core.server.scaleout import CONNECT_TIMEOUT_SECONDS, BusUnavailable, ThreadedBus
 
 ERRORS = (redis.RedisError, OSError)
 #: How many times a command is retried on a new connection.

@@ -15,6 +15,7 @@ from webio_core.output import put_buttons, put_text
 from webio_core.plugins import get_plugins
 from webio_core.server import AppTarget, Endpoint, NamedApps, Request, ServerOptions
 from webio_core.session import Session
+from webio_core.session.topics import Topics
 from webio_core.testing import WebIOClient, eventually, http_request, serve_endpoint
 
 
@@ -65,6 +66,7 @@ class BrokeredSessions:
     def __init__(self) -> None:
         self.broker: dict[str, Session] = {}
         self.lookups = 0
+        self.topics = Topics()
 
     def add(self, session: Session) -> None:
         self.broker[session.id] = session
@@ -79,6 +81,24 @@ class BrokeredSessions:
 
     def all(self) -> list[Session]:
         return [SessionHandle(s) for s in self.broker.values()]  # type: ignore[misc]
+
+    # What a registry also answers (see SessionRegistry): no other process, no broker to leave,
+    # broadcasts among this process's sessions.
+
+    def serve(self, transport: Any) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def forward(self, session_id: str, request: Request) -> None:
+        return None
+
+    def relay(self, *args: Any) -> None:
+        return None
+
+    def broadcast(self, topic: str, data: str, message_id: str) -> None:
+        self.topics.deliver(topic, data)
 
 
 def test_a_path_resolver_serves_apps_by_url_path(webio_backend):

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import logging
 import secrets
 import threading
 import weakref
@@ -40,6 +41,8 @@ from typing import Any, Callable, Optional, Protocol
 from .base import Session
 from .context import bound_session, get_current_session
 from .topics import JsonReceiver, Subscription, Topics, refuse_client_events
+
+logger = logging.getLogger("webio_core.session")
 
 #: The longest topic name, in characters.
 MAX_TOPIC_LENGTH = 256
@@ -95,8 +98,9 @@ def _all_broadcasters() -> list[Broadcaster]:
 
 
 def _broadcaster_of(session: Session) -> Optional[Broadcaster]:
+    # By id, not identity: a registry may hand out proxies of its sessions.
     for broadcaster in _all_broadcasters():
-        if broadcaster.get(session.id) is session:
+        if broadcaster.get(session.id) is not None:
             return broadcaster
     return None
 
@@ -150,8 +154,14 @@ def broadcast(topic: str, message: Any) -> None:
     broadcaster = None if session is None else _broadcaster_of(session)
     # The same id for each server: a process that two of them reach delivers it once.
     message_id = secrets.token_hex(8)
-    for target in [broadcaster] if broadcaster is not None else _all_broadcasters():
-        target.broadcast(topic, data, message_id)
+    if broadcaster is not None:
+        broadcaster.broadcast(topic, data, message_id)
+        return
+    for target in _all_broadcasters():
+        try:
+            target.broadcast(topic, data, message_id)
+        except Exception:  # one server's failure must not keep the message from the others
+            logger.exception("a broadcast on %r could not go through %r", topic, target)
 
 
 def _json_text(topic: str, message: Any) -> str:

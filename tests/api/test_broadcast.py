@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from webio_core.input import input
-from webio_core.output import put_text
+from webio_core.output import put_buttons, put_text
 from webio_core.session import (
     SessionNotFoundException,
     Subscription,
@@ -159,6 +159,18 @@ def test_unsubscribe_stops_the_messages_and_may_be_called_twice(serve_app, make_
         page.should_see("got after two")
         assert page.texts() == ["got one", "active: False", "got after two"]
         assert not server.endpoint.registry.topics.subscribed("news")
+
+
+def test_a_callback_of_a_subscriber_may_broadcast_to_itself(serve_app, make_app):
+    def app():
+        subscribe("room", lambda message: put_text(f"got {message}"))
+        put_buttons(["wave"], onclick=lambda _: broadcast("room", "a wave"))
+        yield input("wait")
+
+    with serve_app(make_app(app)) as server, server.client() as page:
+        page.form()
+        page.click("wave")
+        page.should_see("got a wave")
 
 
 def test_the_callback_runs_in_the_subscriber_session(serve_app, make_app):

@@ -15,6 +15,7 @@ import threading
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..protocol import ProtocolError
+from .coroutinebased import CoroutineSession
 from .tasks import StaleEvent
 
 if TYPE_CHECKING:
@@ -74,7 +75,15 @@ class Subscription:
             entry = session.callbacks.get(self._callback_id)
         except StaleEvent:
             return  # unsubscribed meanwhile
-        session.run_callback(entry, (data,))
+        if not isinstance(session, CoroutineSession):
+            session.run_callback(entry, (data,))
+            return
+        # Always in a turn of the loop of its own: the broadcast may come from a callback of
+        # this very session, running in the context the callback would enter again.
+        try:
+            session.loop.call_soon_threadsafe(session.run_callback, entry, (data,))
+        except RuntimeError:
+            pass  # the loop has closed, and its sessions with it
 
     def __repr__(self) -> str:
         state = "active" if self.active else "ended"

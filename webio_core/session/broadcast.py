@@ -22,10 +22,11 @@ Messages travel as JSON: a subscriber gets its own copy, as ``json.loads`` gives
 (tuples become lists, dictionary keys strings). Delivery is at most once and nothing is
 stored: a session gets what is broadcast while it subscribes.
 
+In one process, each sender's messages reach every subscriber in the order they were sent.
 Across processes: with a shared registry (``registry_url``, see webio-redis) a message reaches
 the subscribers of every process using the same broker, and every process, the sender's
 included, gets it from the broker, so all subscribers see the messages of a topic in one order.
-A process cut off from the broker misses what is broadcast meanwhile (and logs it).
+A process cut off from the broker misses what is broadcast meanwhile (the bus logs the loss).
 """
 
 from __future__ import annotations

@@ -13,7 +13,9 @@ from ..ws import WebSocketPeer
 from .bus import Bus, BusUnavailable
 from .owner import Owner
 from .relay import CLOSE_RECONNECT, PendingRequests, RelayedSocket
+from .topics import SharedTopics
 from .wire import (
+    BROADCAST,
     HTTP_RESPONSE,
     SOCKET_CLOSE,
     SOCKET_SEND,
@@ -39,10 +41,12 @@ class SharedSessions(LocalSessions):
         self.pending = PendingRequests(self.bus)
         #: Sockets of pages whose session another process owns, by connection id.
         self.relayed: dict[str, RelayedSocket] = {}
+        self.topics: SharedTopics = SharedTopics(self.bus)
         self._replies = {
             SOCKET_SEND: self._socket_send,
             SOCKET_CLOSE: self._socket_close,
             HTTP_RESPONSE: self.pending.answered,
+            BROADCAST: self.topics.received,
         }
 
     # ---- SessionRegistry ----------------------------------------------------------------------
@@ -68,6 +72,9 @@ class SharedSessions(LocalSessions):
 
     def forward(self, session_id: str, request: Request) -> Optional[Response]:
         return self.pending.forward(session_id, request)
+
+    def broadcast(self, topic: str, data: str, message_id: str) -> None:
+        self.topics.publish(topic, data, message_id)
 
     def relay(
         self, session_id: str, ack: str, peer: WebSocketPeer, loop: asyncio.AbstractEventLoop

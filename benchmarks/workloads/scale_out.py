@@ -30,7 +30,7 @@ from ..clients.websocket import CorePage
 from ..cluster import behind_nginx, cluster
 from ..targets import CORE, Target
 from .base import Settings, Workload, register
-from .scale_table import BASELINE, SETUPS, columns, scale_table
+from .scale_table import BASELINE, SETUPS, Setup, columns, scale_table
 
 if TYPE_CHECKING:
     from ..runner import Result
@@ -93,9 +93,12 @@ async def round_trips(url: str, count: int, budget: float, via: Optional[str]) -
     try:
         if via is not None:
             await page.reattach(via)
-        return await _round_trips(page, count, budget)
-    finally:
-        await _end(page)
+        times = await _round_trips(page, count, budget)
+    except BaseException:
+        await page.close()  # the failure is what the table reports, not ending the session
+        raise
+    await _end(page)
+    return times
 
 
 async def sessions_per_second(
@@ -144,6 +147,8 @@ class ScaleOut(Workload):
         self._stack: Optional[ExitStack] = None
         #: Each target's setups: the URL to reach each, by key.
         self._deployed: dict[str, dict[str, str]] = {}
+        #: Measurements made of each target so far.
+        self._turns: dict[str, int] = {}
 
     def applies(self, target: Target, settings: Settings) -> bool:
         # Thread sessions are PyWebIO's default; --quick keeps the suite short with them only.
@@ -168,13 +173,18 @@ class ScaleOut(Workload):
     def teardown(self) -> None:
         stack, self._stack = self._stack, None
         self._deployed.clear()
+        self._turns.clear()
         if stack is not None:
             stack.close()
 
     def measure(self, target: Target, url: str, pid: int, settings: Settings) -> dict[str, float]:
         urls = self._deploy(target, url)
-        counts = Counts(settings)
-        return asyncio.run(self._measure_all(urls, counts))
+        # Each run starts with another setup, so that a trend in the machine's other load
+        # during a run favours none of them.
+        turn = self._turns[target.name] = self._turns.get(target.name, -1) + 1
+        first = turn % len(SETUPS)
+        order = SETUPS[first:] + SETUPS[:first]
+        return asyncio.run(self._measure_all(urls, order, Counts(settings)))
 
     def table(self, settings: Settings, targets: list[Target], results: dict[str, Result]) -> str:
         return scale_table(self.describe(settings), targets, results)
@@ -201,9 +211,11 @@ class ScaleOut(Workload):
         return urls
 
     @staticmethod
-    async def _measure_all(urls: dict[str, str], counts: Counts) -> dict[str, float]:
+    async def _measure_all(
+        urls: dict[str, str], setups: tuple[Setup, ...], counts: Counts
+    ) -> dict[str, float]:
         figures: dict[str, float] = {}
-        for setup in SETUPS:
+        for setup in setups:
             url, rate = urls[setup.opens_at], {}
             if setup.sessions:
                 # Untimed sessions first, so that every process has served one.

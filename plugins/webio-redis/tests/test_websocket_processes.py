@@ -53,7 +53,7 @@ R = TypeVar("R")
 def round_robin(
     directory: Path, redis: RedisServer, backend: str
 ) -> Iterator[tuple[Nginx, list[AppProcess]]]:
-    """The app's processes on ``backend``, behind nginx."""
+    """The app's processes on ``backend``, behind nginx; none may log an exception."""
     args = [backend]
     with app_processes(
         SCRIPT, PROCESSES, redis.url, directory / "apps", args, [webio_redis]
@@ -63,6 +63,8 @@ def round_robin(
         logs = directory / "nginx"
         with Nginx(logs, site, port, http=upstream_log(logs)) as proxy:
             yield proxy, apps
+        for app in apps:
+            assert "Traceback" not in app.output(), app.output()
 
 
 class Page:

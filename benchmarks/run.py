@@ -27,7 +27,6 @@ if __package__ in (None, ""):  # run as a script: import the benchmark as a pack
 
 from benchmarks import machine, pywebio_env
 from benchmarks.runner import Result, run_workload
-from benchmarks.table import render
 from benchmarks.targets import QUICK, Target, all_targets, core_backends
 from benchmarks.workloads import ORDER, WORKLOADS, Settings
 
@@ -123,7 +122,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             continue
         results = run_workload(workload, covered, settings)
         ok = ok and complete(results)
-        print(render(workload.describe(settings), workload.columns, covered, results) + "\n")
+        print(workload.table(settings, covered, results) + "\n")
         sys.stdout.flush()
         report["workloads"][name] = {
             "title": workload.describe(settings),

@@ -5,18 +5,21 @@ and mode, and to the raw floor of the same server library."""
 from __future__ import annotations
 
 import statistics
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from .runner import Result
 from .targets import FLOOR, PYWEBIO, Target
-from .workloads import Column
+from .workloads.base import Column
+
+if TYPE_CHECKING:  # the runner imports the workloads, and a workload may print with this module
+    from .runner import Result
 
 
 def _number(value: float, digits: int) -> str:
     return f"{value:,.{digits}f}"
 
 
-def _cell(result: Result, column: Column) -> str:
+def cell(result: Result, column: Column) -> str:
+    """The median of ``column`` over the runs, and their spread when there were several."""
     median = result.summary(_median).get(column.key)
     if median is None:
         return "-"
@@ -74,7 +77,7 @@ def render(
     for target in targets:
         result = results[target.name]
         pywebio, floor = pywebio_of(target, targets), floor_of(target, targets)
-        row = [target.name, *(_cell(result, c) for c in columns)]
+        row = [target.name, *(cell(result, c) for c in columns)]
         theirs = results[pywebio.name] if pywebio else None
         floors = results[floor.name] if floor else None
         row += [_ratio(result, theirs, c) for c in ratio_columns]
@@ -82,12 +85,23 @@ def render(
         rows.append(row)
     keep = [i for i in range(len(header)) if i == 0 or any(row[i] for row in rows)]
     table = [[line[i] for i in keep] for line in [header, *rows]]
-    widths = [max(len(line[i]) for line in table) for i in range(len(keep))]
-    lines = [title]
+    return "\n".join([title, *aligned(table), *failures(targets, results)])
+
+
+def aligned(table: list[list[str]]) -> list[str]:
+    """The rows of ``table`` as lines: the first column left-aligned, the others right."""
+    widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
+    lines = []
     for line in table:
         cells = [line[0].ljust(widths[0])] + [line[i].rjust(widths[i]) for i in range(1, len(line))]
         lines.append("  ".join(cells).rstrip())
-    for target in targets:
-        for error in dict.fromkeys(results[target.name].errors):
-            lines.append(f"  ! {target.name} failed: {error}")
-    return "\n".join(lines)
+    return lines
+
+
+def failures(targets: list[Target], results: dict[str, Result]) -> list[str]:
+    """A line for each distinct failure of each target."""
+    return [
+        f"  ! {target.name} failed: {error}"
+        for target in targets
+        for error in dict.fromkeys(results[target.name].errors)
+    ]

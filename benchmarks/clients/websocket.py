@@ -8,7 +8,8 @@ from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 
-from webio_core.protocol.constants import ACK_EVERY, QUERY_APP
+from webio_core.protocol.commands import CLOSE_SESSION, SESSION
+from webio_core.protocol.constants import ACK_EVERY, QUERY_ACK, QUERY_APP, QUERY_SESSION
 
 from .base import TIMEOUT, Page
 
@@ -33,9 +34,20 @@ class CorePage(Page):
     """webio-core's WebSocket protocol: numbered commands in frames, acknowledged as the
     browser does (at once every ACK_EVERY commands, and with every event)."""
 
+    session_id = ""
+
     async def connect(self) -> None:
         self.ws = await _open(_ws_url(self.url, f"?{QUERY_APP}=index"), self.url.rstrip("/"))
         self.last_seq = self.sent_ack = self.event_seq = 0
+
+    async def reattach(self, url: str) -> None:
+        """Reconnect to this page's session through the server at ``url`` (maybe another
+        process than the one that has it), as the browser does after losing its socket."""
+        await self.ws.close()
+        query = f"?{QUERY_APP}=index&{QUERY_SESSION}={self.session_id}&{QUERY_ACK}={self.last_seq}"
+        self.url = url
+        self.ws = await _open(_ws_url(url, query), url.rstrip("/"))
+        self.sent_ack = self.last_seq
 
     async def fetch(self) -> None:
         frame = json.loads(await self.ws.recv())
@@ -43,6 +55,8 @@ class CorePage(Page):
             if command["seq"] > self.last_seq:
                 self.last_seq = command["seq"]
                 self.pending.append(command)
+                if command["command"] == SESSION.name:
+                    self.session_id = command["spec"]["session_id"]
         if self.last_seq - self.sent_ack >= ACK_EVERY:
             self.sent_ack = self.last_seq
             await self.ws.send(json.dumps({"ack": self.last_seq, "events": []}))
@@ -52,6 +66,16 @@ class CorePage(Page):
         event = {"seq": self.event_seq, "event": "from_submit", "task_id": task_id, "data": data}
         self.sent_ack = self.last_seq
         await self.ws.send(json.dumps({"ack": self.last_seq, "events": [event]}))
+
+    async def until_closed(self) -> None:
+        """Read until the app's session ends, and acknowledge its end as the browser does (so
+        that the server need not keep it for a reconnect)."""
+        while True:
+            while not self.pending:
+                await self.fetch()
+            if self.pending.popleft()["command"] == CLOSE_SESSION.name:
+                break
+        await self.ws.send(json.dumps({"ack": self.last_seq, "events": []}))
 
     async def close(self) -> None:
         await self.ws.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import burst, idle, page, round_trip, upload  # noqa: F401 - registers the workloads
+from . import burst, idle, page, round_trip, scale_out, upload  # noqa: F401 - registers the workloads
 from .base import WORKLOADS, Column, Settings, Workload
 
 #: The order the driver runs and prints them.
@@ -14,6 +14,7 @@ ORDER = (
     "http_round_trip",
     "page",
     "upload",
+    "scale_out",
 )
 assert set(ORDER) == set(WORKLOADS), "every registered workload has a place in ORDER"
 

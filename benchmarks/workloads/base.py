@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..targets import Target
+
+if TYPE_CHECKING:
+    from ..runner import Result
 
 #: Every workload, by name, in the order the driver runs them.
 WORKLOADS: dict[str, Workload] = {}
@@ -49,6 +52,13 @@ class Workload:
     def describe(self, settings: Settings) -> str:
         """The title of the table, with the counts it used."""
         return self.title
+
+    def table(self, settings: Settings, targets: list[Target], results: dict[str, Result]) -> str:
+        """The printed table: by default a row per target, with its ratios to PyWebIO's and to
+        the floor's."""
+        from ..table import render  # the table module imports this package
+
+        return render(self.describe(settings), self.columns, targets, results)
 
     def setup(self, settings: Settings) -> None:
         """Before the first measurement (e.g. write the file to upload)."""

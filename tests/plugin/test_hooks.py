@@ -23,8 +23,8 @@ import pytest
 from webio_core import hookimpl, hookspecs
 from webio_core.input import input
 from webio_core.output import put_buttons, put_text
-from webio_core.plugins import ENTRY_POINT_GROUP, Plugins, get_plugins
-from webio_core.server import Backend
+from webio_core.plugins import ENTRY_POINT_GROUP, Plugins, RegistryNotFoundError, get_plugins
+from webio_core.server import Backend, LocalSessions
 from webio_core.server.origin import OriginPolicy
 from webio_core.session import Session, defer_call
 from webio_core.testing import WebIOClient, serve
@@ -491,6 +491,45 @@ def _hookspecs() -> Iterator[tuple[str, Callable[..., Any]]]:
     for name, function in vars(hookspecs).items():
         if name.startswith("webio_") and inspect.isfunction(function):
             yield name, function
+
+
+@pytest.mark.parametrize("protocol", ["websocket", "http"])
+def test_hook_webio_session_registry(protocol: str) -> None:
+    """The plugin that takes the URL's scheme keeps the sessions; the others answer None."""
+    asked: list[str] = []
+
+    class KeptSessions(LocalSessions):
+        def __init__(self) -> None:
+            super().__init__()
+            self.added: list[Session] = []
+            self.closed = False
+
+        def add(self, session: Session) -> None:
+            self.added.append(session)
+            super().add(session)
+
+        def close(self) -> None:
+            self.closed = True
+
+    kept = KeptSessions()
+
+    class MemoPlugin:
+        @hookimpl
+        def webio_session_registry(self, url: str) -> Optional[LocalSessions]:
+            asked.append(url)
+            return kept if url.startswith("memo://") else None
+
+    plugins = plugins_with(MemoPlugin())
+    backend = _backend_for(protocol)
+    with serve(waiting_app, backend=backend, plugins=plugins, registry_url="memo://here") as server:
+        assert server.endpoint.registry is kept
+        with server.client() as page:
+            page.form()
+            assert [s.id for s in kept.added] == [s.id for s in server.app.sessions]
+    assert asked == ["memo://here"] and kept.closed
+    refused = serve(waiting_app, backend=backend, plugins=plugins, registry_url="other://x")
+    with pytest.raises(RegistryNotFoundError, match="other://"), refused:
+        pass
 
 
 def test_every_hook_is_documented_and_tested() -> None:

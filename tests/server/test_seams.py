@@ -14,7 +14,8 @@ from webio_core.input import input
 from webio_core.output import put_buttons, put_text
 from webio_core.plugins import get_plugins
 from webio_core.server import AppTarget, Endpoint, NamedApps, Request, ServerOptions
-from webio_core.session import Session
+from webio_core.session import Session, broadcast, subscribe
+from webio_core.session.topics import Topics
 from webio_core.testing import WebIOClient, eventually, http_request, serve_endpoint
 
 
@@ -65,6 +66,7 @@ class BrokeredSessions:
     def __init__(self) -> None:
         self.broker: dict[str, Session] = {}
         self.lookups = 0
+        self.topics = Topics()
 
     def add(self, session: Session) -> None:
         self.broker[session.id] = session
@@ -79,6 +81,24 @@ class BrokeredSessions:
 
     def all(self) -> list[Session]:
         return [SessionHandle(s) for s in self.broker.values()]  # type: ignore[misc]
+
+    # What a registry also answers (see SessionRegistry): no other process, no broker to leave,
+    # broadcasts among this process's sessions.
+
+    def serve(self, transport: Any) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def forward(self, session_id: str, request: Request) -> None:
+        return None
+
+    def relay(self, *args: Any) -> None:
+        return None
+
+    def broadcast(self, topic: str, data: str, message_id: str) -> None:
+        self.topics.deliver(topic, data)
 
 
 def test_a_path_resolver_serves_apps_by_url_path(webio_backend):
@@ -146,3 +166,21 @@ def test_a_reconnect_finds_its_session_through_the_registry(webio_backend):
             ):
                 replies.extend(json.loads(socket.recv(timeout=10))["commands"])
         assert registry.lookups >= 1
+
+
+def listener() -> None:
+    subscribe("news", lambda message: put_text(f"news: {message}"))
+    input("listening")
+
+
+def test_broadcasts_go_through_the_registry_of_the_session(webio_backend):
+    backend = get_plugins().backend(webio_backend)
+    registry = BrokeredSessions()
+    endpoint = Endpoint(NamedApps(listener), backend=backend, registry=registry)
+    with serve_endpoint(endpoint) as url:
+        with WebIOClient(url, transport=backend.transport) as user:
+            user.form()
+            assert registry.topics.subscribed("news")  # found by id: it hands out proxies
+            broadcast("news", "for every page")
+            user.should_see("news: for every page")
+        eventually(lambda: not registry.topics.subscribed("news"), "the subscription to end")

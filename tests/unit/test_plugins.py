@@ -183,25 +183,32 @@ def test_the_tornado_plugin_registers_a_websocket_and_an_http_backend():
 
 def test_every_plugin_of_the_repository_is_installed():
     """CI installs every distribution under plugins/; each registers the backend it is named
-    after, so lists of backends can be derived from what is installed."""
+    after (so lists of backends can be derived from what is installed), or it is a broker
+    plugin that keeps sessions at URLs of its name (webio-redis: redis://)."""
     import pathlib
 
     root = pathlib.Path(__file__).resolve().parents[2]
     names = {p.name.removeprefix("webio-") for p in (root / "plugins").glob("webio-*")}
     assert names, "no plugin directories found"
-    assert names <= set(installed_backends())
+    brokers = {name for name in names if name not in installed_backends()}
+    assert brokers == {"redis"}
+    hook = get_plugins().pm.hook.webio_session_registry
+    assert [impl.plugin_name for impl in hook.get_hookimpls()] == ["redis"]
 
 
 def test_backend_plugins_import_only_the_sdk_from_the_core():
-    """webio_core.server is the backend SDK: a plugin imports from it and nothing else of the
-    core (webio_core itself only for hookimpl)."""
+    """webio_core.server is the backend SDK (webio_core.server.scaleout that of broker
+    plugins): a plugin imports from it and nothing else of the core (webio_core itself only for
+    hookimpl)."""
     import ast
     import pathlib
 
     root = pathlib.Path(__file__).resolve().parents[2]
     sources = [*root.glob("plugins/*/webio_*/*.py"), *root.glob("tests/plugin/*/webio_*/*.py")]
     assert sources
+    # A broker plugin's SDK is webio_core.server.scaleout.
     allowed = {"webio_core": {"hookimpl"}, "webio_core.server": None}
+    allowed["webio_core.server.scaleout"] = None
     for path in sources:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("webio_core"):

@@ -22,6 +22,7 @@ from ..protocol import PROTOCOL_VERSION, ClientFrame, decode_client_frame
 from ..protocol.commands import SESSION, SessionSpec
 from ..protocol.constants import QUERY_STATIC, QUERY_VERSION
 from ..session.base import Link, Session
+from ..session.broadcast import add_broadcaster, remove_broadcaster
 from ..session.coroutinebased import CoroutineSession, session_event_loop
 from ..session.info import SessionInfo
 from ..session.script import note_server
@@ -77,6 +78,7 @@ class Endpoint:
         self.options = options or ServerOptions()
         self.plugins = plugins or get_plugins()
         self.registry: SessionRegistry = registry or self._registry_from_options()
+        add_broadcaster(self.registry)
         self._static_dirs = self.plugins.static_dirs()
         self._shutdown_callbacks: list[Callable[[], None]] = []
         self._closing = False
@@ -257,6 +259,7 @@ class Endpoint:
             callback()
         for session in self.sessions:
             session.close(notify_client=True)
+        remove_broadcaster(self.registry)
         self.registry.close()
 
 

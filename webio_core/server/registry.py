@@ -15,6 +15,7 @@ import threading
 from typing import TYPE_CHECKING, Any, Optional, Protocol, Union
 
 from ..session.base import Session
+from ..session.topics import Topics
 
 if TYPE_CHECKING:
     from .http import HttpTransport
@@ -35,6 +36,9 @@ class Connection(Protocol):
 class SessionRegistry(Protocol):
     """The sessions of one endpoint."""
 
+    #: The broadcast subscriptions of this process's sessions (see webio_core.session.subscribe).
+    topics: Topics
+
     def add(self, session: Session) -> None:
         """Register a new session (before it starts, and before its id reaches the client)."""
 
@@ -52,6 +56,11 @@ class SessionRegistry(Protocol):
 
     def close(self) -> None:
         """The endpoint stopped, its sessions are closed: let go of what connects the processes."""
+
+    def broadcast(self, topic: str, data: str, message_id: str) -> None:
+        """Hand ``data`` (a message as JSON text) to the subscribers of ``topic`` in every
+        process this registry reaches, this one included; a process that gets the same
+        ``message_id`` twice (through two servers) delivers it once."""
 
     def forward(self, session_id: str, request: Request) -> Optional[Response]:
         """An HTTP request for a session another process owns, answered by that process's
@@ -72,6 +81,7 @@ class LocalSessions:
     def __init__(self) -> None:
         self._sessions: dict[str, Session] = {}
         self._lock = threading.Lock()
+        self.topics = Topics()
 
     def add(self, session: Session) -> None:
         with self._lock:
@@ -94,6 +104,10 @@ class LocalSessions:
 
     def close(self) -> None:
         """Nothing to let go of."""
+
+    def broadcast(self, topic: str, data: str, message_id: str) -> None:
+        """Only this process's sessions hear it, from this registry."""
+        self.topics.deliver(topic, data)
 
     def forward(self, session_id: str, request: Request) -> Optional[Response]:
         return None

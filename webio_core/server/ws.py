@@ -246,7 +246,11 @@ class WebSocketConnection:
             self._flush_scheduled = False
 
     def replaced(self) -> None:
-        """The page reconnected on another socket: hang this one up, forget its timer."""
+        """The page reconnected on another socket: hang this one up, forget its timer. The new
+        one may be on another loop (scale-out's bus): this socket is only touched on its own."""
+        if not on_loop(self.loop):
+            self._on_loop(self.replaced)
+            return
         self._cancel_timer()
         if self._active:
             self._active = False
@@ -254,14 +258,19 @@ class WebSocketConnection:
 
     def _on_session_closed(self, session: Session) -> None:
         # Sessions may close from any thread; socket work belongs on the loop.
+        self._on_loop(self._session_closed, session)
+
+    def _on_loop(self, action: Callable[..., None], *args: Any) -> None:
         try:
-            self.loop.call_soon_threadsafe(self._session_closed, session)
+            self.loop.call_soon_threadsafe(action, *args)
         except RuntimeError:
             pass  # the loop is closed: the server has stopped and took the socket with it
 
     def _session_closed(self, session: Session) -> None:
         link = session.link
-        if isinstance(link, WebSocketConnection) and link._active:
+        if isinstance(link, WebSocketConnection) and link.loop is not self.loop:
+            link._on_session_closed(session)  # a socket of another loop serves it now
+        elif isinstance(link, WebSocketConnection) and link._active:
             link._flush()
             link._after_close()
         elif not isinstance(link, WebSocketConnection) or link._timer is None:

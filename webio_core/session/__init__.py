@@ -1,7 +1,8 @@
 """Control of the current session, as PyWebIO's ``pywebio.session``: ``run_js``, ``eval_js``,
 ``go_app``, ``download``, ``defer_call``, ``local``, ``info``, ``hold``, ``set_env``,
 ``register_thread``, ``run_async``, ``run_asyncio_coroutine`` (and the deprecated ``data`` and
-``get_info``)."""
+``get_info``); and, beyond PyWebIO, ``subscribe`` and ``broadcast``: messages for every session
+that subscribed to a topic, in every process (see :mod:`.broadcast`)."""
 
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ from .api import (
     set_env,
 )
 from .base import Session
+from .broadcast import broadcast, subscribe
 from .context import get_current_session
 from .coroutinebased import CoroutineSession, TaskHandler
 from .errors import JSError, SessionClosedException, SessionException, SessionNotFoundException
 from .info import SessionInfo
 from .page import download, eval_js, go_app, run_js
 from .threadbased import ThreadSession
+from .topics import Subscription
 
 __all__ = [
     "CoroutineSession",
@@ -33,8 +36,10 @@ __all__ = [
     "SessionException",
     "SessionInfo",
     "SessionNotFoundException",
+    "Subscription",
     "TaskHandler",
     "ThreadSession",
+    "broadcast",
     "data",
     "defer_call",
     "download",
@@ -50,4 +55,5 @@ __all__ = [
     "run_asyncio_coroutine",
     "run_js",
     "set_env",
+    "subscribe",
 ]

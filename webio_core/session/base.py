@@ -354,9 +354,12 @@ class Session:
 
     def _run_callback_event(self, event: ClientEvent) -> None:
         entry = self.callbacks.get(event.task_id)
-        args = entry.decode(event.data)
+        self.run_callback(entry, entry.decode(event.data), event.seq)
+
+    def run_callback(self, entry: CallbackEntry, args: tuple[Any, ...], seq: int = 0) -> None:
+        """Run ``entry`` with ``args`` for client event ``seq`` (0: a broadcast message)."""
         self.activity.begin_callback()  # the execution model ends it (see _run_callback)
-        self.activity.taken(event.seq)
+        self.activity.taken(seq)  # nothing to take up for seq 0
         try:
             self._run_callback(entry, args)
         except BaseException:

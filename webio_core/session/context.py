@@ -21,6 +21,12 @@ def bind_session(session: Session) -> None:
     _current_session.set(session)
 
 
+def bound_session() -> Optional[Session]:
+    """The session this thread or task runs for, open or closed; None outside any (no script
+    mode is started)."""
+    return _current_session.get()
+
+
 def get_current_session() -> Session:
     """The session of the running app; raise if there is none or if it has closed.
 

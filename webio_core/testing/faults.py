@@ -21,6 +21,7 @@ from typing import Any, Callable, Optional
 
 from ..protocol import ACK_EVERY, MAX_EVENTS_PER_FRAME
 from ..protocol.constants import (
+    CLOSE_SESSION_NOT_FOUND,
     NEW_SESSION,
     QUERY_ACK,
     QUERY_APP,
@@ -99,6 +100,8 @@ class FlakyWebSocket:
         self.app = app
         self.cut = cut
         self.cuts = 0
+        #: Sockets opened: the first, and one per resume.
+        self.connects = 0
         self._random = random.Random(seed)
         self._socket: Any = None
         self._connect()
@@ -114,6 +117,7 @@ class FlakyWebSocket:
         origin: Any = f"http://{parts.netloc}"
         # Entered as a context manager: websockets deprecates plain connect() calls.
         self._socket = connect(url, origin=origin, open_timeout=TIMEOUT, max_size=None).__enter__()
+        self.connects += 1
         self.page.sent_ack = self.page.last_seq
         pending = self.page.unacked
         for start in range(0, len(pending), MAX_EVENTS_PER_FRAME):
@@ -134,12 +138,27 @@ class FlakyWebSocket:
         self._socket.close_socket()
         self._connect()
 
+    def resume(self) -> None:
+        """Open a new socket for the session, as the browser does when its socket closed under
+        it (a proxy restarted): ``session=ID&ack=N``, then every unacknowledged event again."""
+        self._socket.close_socket()  # no closing handshake: the old one is gone, or as good
+        self._connect()
+
     def send_event(self, event: str, task_id: str, data: Any) -> None:
+        from websockets.exceptions import ConnectionClosed
+
         numbered = self.page.event(event, task_id, data)
         if self._random.random() < self.cut:
             self._cut()  # the resumed socket sends every unacknowledged event, this one too
             return
-        self._send({"ack": self.page.last_seq, "events": [numbered]})
+        try:
+            self._send({"ack": self.page.last_seq, "events": [numbered]})
+        except ConnectionClosed as closed:
+            # The socket closed under the page: the browser opens another at once, which sends
+            # this event with the others the server has not acknowledged.
+            if closed.rcvd is not None and closed.rcvd.code == CLOSE_SESSION_NOT_FOUND:
+                raise SessionGone(str(closed)) from None
+            self._connect()
 
     def receive(self, until: Callable[[RawPage], bool], timeout: float = TIMEOUT) -> None:
         from websockets.exceptions import ConnectionClosed
@@ -153,7 +172,7 @@ class FlakyWebSocket:
             except TimeoutError:
                 continue
             except ConnectionClosed as closed:
-                if closed.rcvd is not None and closed.rcvd.code == 4404:
+                if closed.rcvd is not None and closed.rcvd.code == CLOSE_SESSION_NOT_FOUND:
                     raise SessionGone(str(closed)) from None
                 if self.page.closed:
                     return

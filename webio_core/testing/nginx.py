@@ -37,7 +37,9 @@ _MAIN_CONF = """\
 pid {dir}/nginx.pid;
 error_log {dir}/error.log info;
 events {{
-    worker_connections 256;
+    # Each socket through nginx holds two connections (the page's and the backend's): enough
+    # for a few hundred pages at once.
+    worker_connections 1024;
 }}
 http {{
     access_log {dir}/access.log;

@@ -12,11 +12,14 @@ from typing import Any, Optional
 
 import redis
 import redis.asyncio
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff, NoBackoff
 
-from webio_core.server.scaleout import BusUnavailable
-from webio_core.server.scaleout.threaded import CONNECT_TIMEOUT_SECONDS, ThreadedBus
+from webio_core.server.scaleout import CONNECT_TIMEOUT_SECONDS, BusUnavailable, ThreadedBus
 
 ERRORS = (redis.RedisError, OSError)
+#: How many times a command is retried on a new connection.
+RETRIES = 3
 
 
 class RedisUnavailable(BusUnavailable):
@@ -39,6 +42,7 @@ class RedisBus(ThreadedBus):
         self.url = url
         self.where = f"Redis at {safe_url(url)}"
         self._client: Any = None
+        self._subscriber: Any = None
         self._pubsub: Optional[Any] = None
 
     def check(self) -> None:
@@ -53,12 +57,20 @@ class RedisBus(ThreadedBus):
             client.close()
 
     async def open(self) -> None:
+        # Pooled connections go stale when Redis restarts: a command retries on a new one. Not
+        # the subscriber: its loss must be seen (messages were lost, on_lost tells the pages).
         self._client = redis.asyncio.Redis.from_url(
-            self.url, socket_connect_timeout=CONNECT_TIMEOUT_SECONDS
+            self.url,
+            socket_connect_timeout=CONNECT_TIMEOUT_SECONDS,
+            retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), RETRIES),
+            retry_on_error=[redis.ConnectionError, redis.TimeoutError],
+        )
+        self._subscriber = redis.asyncio.Redis.from_url(
+            self.url, socket_connect_timeout=CONNECT_TIMEOUT_SECONDS, retry=Retry(NoBackoff(), 0)
         )
 
     async def read(self, channels: set[str]) -> None:
-        pubsub = self._client.pubsub()
+        pubsub = self._subscriber.pubsub()
         try:
             await pubsub.subscribe(*channels)
             self._pubsub = pubsub
@@ -105,6 +117,7 @@ class RedisBus(ThreadedBus):
     async def close(self) -> None:
         if self._client is not None:
             await self._client.aclose()
+            await self._subscriber.aclose()
 
 
 def _text(value: Any) -> str:

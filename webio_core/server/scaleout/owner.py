@@ -3,6 +3,7 @@ process's own transport, as if the page had come here."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import threading
 from typing import Any, Callable, Optional
@@ -12,7 +13,7 @@ from ..http import HttpTransport
 from ..request import Request, text_response
 from ..ws import WebSocketConnection, WebSocketPeer, WebSocketTransport
 from .bus import Bus
-from .relay import FORWARDED_HEADER
+from .relay import CLOSE_RECONNECT, FORWARDED_HEADER
 from .wire import (
     HTTP_REQUEST,
     HTTP_RESPONSE,
@@ -76,7 +77,17 @@ class Owner:
         reply = process_channel(key[0])
 
         def send(text: str) -> None:
-            self.bus.publish(reply, pack(SOCKET_SEND, text.encode(), conn=key[1]))
+            sent = self.bus.publish(reply, pack(SOCKET_SEND, text.encode(), conn=key[1]))
+            sent.add_done_callback(lost_if_failed)
+
+        def lost_if_failed(sent: concurrent.futures.Future[int]) -> None:
+            # A frame that did not leave, or reached no one, is lost: the page must reconnect
+            # (and be replayed what it missed), as after a dropped socket.
+            if sent.exception() is not None or sent.result() == 0:
+                connection = self.sockets.pop(key, None)
+                if connection is not None:
+                    connection.on_close()
+                    close(CLOSE_RECONNECT, "lost a frame on its way, reconnect")
 
         def close(code: int, reason: str) -> None:
             self.sockets.pop(key, None)

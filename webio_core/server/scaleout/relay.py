@@ -7,6 +7,8 @@ import asyncio
 import concurrent.futures
 import logging
 import secrets
+import threading
+import time
 from typing import Any, Callable, Optional
 
 from ...protocol.constants import CLOSE_SESSION_NOT_FOUND
@@ -30,6 +32,12 @@ FORWARD_TIMEOUT_SECONDS = 10.0
 #: The close code that makes the page reconnect at once (the bus lost a message, or the
 #: connection between two processes broke): the reconnect replays what was lost.
 CLOSE_RECONNECT = 1012
+#: How long a page's process keeps trying to reach the owner of a session before it tells the
+#: page its session is gone: after a broker restart, the owner may take a moment to subscribe
+#: to its sessions again (a publish nobody hears cannot tell that from a session that ended).
+OWNER_GRACE_SECONDS = 3.0
+#: Pause between two tries.
+OWNER_RETRY_SECONDS = 0.2
 #: Marks a request carried from another process: its owner answers it or no one does.
 FORWARDED_HEADER = "x-webio-forwarded"
 
@@ -54,9 +62,26 @@ class RelayedSocket:
         self.open = True
         self._forget = forget
         self._channel = session_channel(session_id)
+        # Until the owner heard the page's reconnect, its frames wait here, in order.
+        self._lock = threading.Lock()
+        self._early: Optional[list[bytes]] = []
+        self._open_message = b""
+        self._deadline = 0.0
+
+    @property
+    def opened(self) -> bool:
+        """Whether the owner heard the page's reconnect."""
+        return self._early is None
 
     def start(self, ack: str) -> None:
-        self._send(pack(SOCKET_OPEN, b"", **self._ids(), ack=ack))
+        try:
+            self._open_message = pack(SOCKET_OPEN, b"", **self._ids(), ack=ack)
+        except BusUnavailable as exc:  # the bus could not start
+            logger.warning("session %s: cannot relay: %s", self.session_id[:8], exc)
+            self.hang_up(CLOSE_RECONNECT, "cannot reach the session's process, reconnect")
+            return
+        self._deadline = time.monotonic() + OWNER_GRACE_SECONDS
+        self._try_open()
 
     def on_message(self, message: Any) -> None:
         if not self.open:
@@ -89,7 +114,30 @@ class RelayedSocket:
         return {"conn": self.conn, "reply": self.bus.process_id}
 
     def _send(self, data: bytes) -> None:
+        with self._lock:
+            if self._early is not None:
+                self._early.append(data)
+                return
         self.bus.publish(self._channel, data).add_done_callback(self._sent)
+
+    def _try_open(self) -> None:
+        self.bus.publish(self._channel, self._open_message).add_done_callback(self._open_sent)
+
+    def _open_sent(self, future: concurrent.futures.Future[int]) -> None:
+        if future.exception() is not None:
+            self._sent(future)
+        elif future.result() > 0:
+            with self._lock:
+                early, self._early = self._early or [], None
+            for data in early:
+                self.bus.publish(self._channel, data).add_done_callback(self._sent)
+        elif not self.open:
+            pass  # the page left while the owner was being looked for
+        elif time.monotonic() < self._deadline:
+            self.bus.loop.call_later(OWNER_RETRY_SECONDS, self._try_open)
+        else:
+            logger.info("refused a reconnect to a session no process owns")
+            self.hang_up(CLOSE_SESSION_NOT_FOUND, "session not found")
 
     def _sent(self, future: concurrent.futures.Future[int]) -> None:
         error = future.exception()
@@ -97,8 +145,9 @@ class RelayedSocket:
             logger.warning("session %s: relay failed: %s", self.session_id[:8], error)
             self.hang_up(CLOSE_RECONNECT, "relay failed, reconnect")
         elif future.result() == 0:
-            logger.info("refused a reconnect to a session no process owns")
-            self.hang_up(CLOSE_SESSION_NOT_FOUND, "session not found")
+            # The owner stopped listening: it ended, or it is reconnecting to the broker. The
+            # page's reconnect finds out which.
+            self.hang_up(CLOSE_RECONNECT, "lost the session's process, reconnect")
 
     def _on_socket_loop(self, action: Callable[[], Any]) -> None:
         try:
@@ -112,40 +161,54 @@ class PendingRequests:
 
     def __init__(self, bus: Bus) -> None:
         self.bus = bus
-        #: By request id: the session asked for, and its owner's answer (None: no owner).
-        self._waiting: dict[str, tuple[str, concurrent.futures.Future[Optional[Response]]]] = {}
+        self._waiting: dict[str, concurrent.futures.Future[Response]] = {}
+        #: The session of each request its owner got (and has yet to answer), by request id.
+        self._asked: dict[str, str] = {}
 
     def forward(self, session_id: str, request: Request) -> Optional[Response]:
         if request.header(FORWARDED_HEADER):
             return None  # the owner let go of the session since: it is gone
+        try:
+            reply = self.bus.process_id
+        except BusUnavailable as exc:  # the bus could not start
+            return self._unanswered(session_id, exc)
         request_id = secrets.token_hex(8)
-        answer: concurrent.futures.Future[Optional[Response]] = concurrent.futures.Future()
-        self._waiting[request_id] = (session_id, answer)
+        answer: concurrent.futures.Future[Response] = concurrent.futures.Future()
+        self._waiting[request_id] = answer
         fields = {
             "id": request_id,
-            "reply": self.bus.process_id,
+            "reply": reply,
             "method": request.method,
             "path": request.path,
             "query": dict(request.query),
             "headers": dict(request.headers),
             "remote_ip": request.remote_ip,
         }
+        message = pack(HTTP_REQUEST, request.body, **fields)
+        deadline = time.monotonic() + OWNER_GRACE_SECONDS
         try:
-            message = pack(HTTP_REQUEST, request.body, **fields)
             published = self.bus.publish(session_channel(session_id), message)
-            if published.result(timeout=FORWARD_TIMEOUT_SECONDS) == 0:
-                return None
+            while published.result(timeout=FORWARD_TIMEOUT_SECONDS) == 0:
+                if time.monotonic() > deadline:
+                    return None
+                time.sleep(OWNER_RETRY_SECONDS)
+                published = self.bus.publish(session_channel(session_id), message)
+            self._asked[request_id] = session_id
             return answer.result(timeout=FORWARD_TIMEOUT_SECONDS)
         except (concurrent.futures.TimeoutError, BusUnavailable) as exc:
-            logger.warning(
-                "session %s: forwarding failed: %s", session_id[:8], str(exc) or "timeout"
-            )
-            return text_response(503, "The process running this session did not answer; retry.")
+            return self._unanswered(session_id, exc)
         finally:
             self._waiting.pop(request_id, None)
+            self._asked.pop(request_id, None)
+
+    @staticmethod
+    def _unanswered(session_id: str, error: Exception) -> Response:
+        reason = str(error) or "timeout"
+        logger.warning("session %s: forwarding failed: %s", session_id[:8], reason)
+        return text_response(503, "The process running this session did not answer; retry.")
 
     def answered(self, header: dict[str, Any], body: bytes) -> None:
-        _, answer = self._waiting.get(str(header.get("id")), ("", None))
+        answer = self._waiting.get(str(header.get("id")))
         if answer is not None and not answer.done():
             response = Response(
                 int(header["status"]), body, str(header["type"]), dict(header["headers"])
@@ -153,17 +216,19 @@ class PendingRequests:
             answer.set_result(response)
 
     def sessions(self) -> set[str]:
-        """The sessions whose owners are asked something now."""
-        return {session_id for session_id, _ in list(self._waiting.values())}
+        """The sessions whose owners got a request they have yet to answer."""
+        return set(list(self._asked.values()))
 
     def owner_gone(self, session_id: str) -> None:
         """No process listens for ``session_id`` any more: its owner died with the requests it
-        was answering, which find the session gone (rather than waiting for the timeout)."""
-        for waited, answer in list(self._waiting.values()):
-            if waited == session_id and not answer.done():
-                answer.set_result(None)
+        was answering, or is reconnecting to the broker. They are answered "retry" now rather
+        than at the timeout, and the retry tells which."""
+        for request_id, asked in list(self._asked.items()):
+            answer = self._waiting.get(request_id)
+            if asked == session_id and answer is not None and not answer.done():
+                answer.set_exception(BusUnavailable("the session's process stopped listening"))
 
     def fail_all(self) -> None:
-        for _, answer in list(self._waiting.values()):
+        for answer in list(self._waiting.values()):
             if not answer.done():
                 answer.set_exception(BusUnavailable("lost the broker"))

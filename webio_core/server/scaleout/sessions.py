@@ -6,7 +6,6 @@ import asyncio
 import logging
 from typing import Any, Optional
 
-from ...protocol.constants import CLOSE_SESSION_NOT_FOUND
 from ...session.base import Session
 from ..registry import LocalSessions
 from ..request import Request, Response
@@ -14,7 +13,9 @@ from ..ws import WebSocketPeer
 from .bus import Bus, BusUnavailable
 from .owner import Owner
 from .relay import CLOSE_RECONNECT, PendingRequests, RelayedSocket
+from .topics import SharedTopics
 from .wire import (
+    BROADCAST,
     HTTP_RESPONSE,
     SOCKET_CLOSE,
     SOCKET_SEND,
@@ -40,10 +41,12 @@ class SharedSessions(LocalSessions):
         self.pending = PendingRequests(self.bus)
         #: Sockets of pages whose session another process owns, by connection id.
         self.relayed: dict[str, RelayedSocket] = {}
+        self.topics: SharedTopics = SharedTopics(self.bus)
         self._replies = {
             SOCKET_SEND: self._socket_send,
             SOCKET_CLOSE: self._socket_close,
             HTTP_RESPONSE: self.pending.answered,
+            BROADCAST: self.topics.received,
         }
 
     # ---- SessionRegistry ----------------------------------------------------------------------
@@ -69,6 +72,9 @@ class SharedSessions(LocalSessions):
 
     def forward(self, session_id: str, request: Request) -> Optional[Response]:
         return self.pending.forward(session_id, request)
+
+    def broadcast(self, topic: str, data: str, message_id: str) -> None:
+        self.topics.publish(topic, data, message_id)
 
     def relay(
         self, session_id: str, ack: str, peer: WebSocketPeer, loop: asyncio.AbstractEventLoop
@@ -116,9 +122,9 @@ class SharedSessions(LocalSessions):
         self.owner.lost_bus()
 
     async def on_tick(self) -> None:
-        """Hang up the pages whose owner is gone, and answer the requests waiting for it;
+        """Hang up the pages whose owner is gone, and tell the requests waiting for it to retry;
         forget the sockets whose page's process is gone."""
-        sockets = list(self.relayed.values())
+        sockets = [socket for socket in self.relayed.values() if socket.opened]
         asked = self.pending.sessions()
         processes = {process for process, _ in self.owner.sockets}
         channels = {session_channel(s.session_id) for s in sockets}
@@ -129,8 +135,9 @@ class SharedSessions(LocalSessions):
         listening = await self.bus.listeners(sorted(channels))
         for socket in sockets:
             if not listening.get(session_channel(socket.session_id)):
-                logger.info("session %s: its process is gone", socket.session_id[:8])
-                socket.hang_up(CLOSE_SESSION_NOT_FOUND, "session not found")
+                # Its owner ended, or is reconnecting to the broker: the page's reconnect tells.
+                logger.info("session %s: its process stopped listening", socket.session_id[:8])
+                socket.hang_up(CLOSE_RECONNECT, "lost the session's process, reconnect")
         for session_id in asked:
             if not listening.get(session_channel(session_id)):
                 self.pending.owner_gone(session_id)

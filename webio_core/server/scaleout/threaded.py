@@ -123,7 +123,7 @@ class ThreadedBus:
             self._process_id = secrets.token_hex(8)
             self._channels = {process_channel(self._process_id)}
             self._confirming = {}
-            # A fork copied the parent's bus, if it ran: its tasks belong to the parent's loop.
+            # All of a failed or forked start's state stays with its loop.
             self._tasks, self._writer, self._outgoing, self.connected = set(), None, None, False
             self._loop = asyncio.new_event_loop()
             ready: concurrent.futures.Future[None] = concurrent.futures.Future()
@@ -193,6 +193,8 @@ class ThreadedBus:
             self._background(_logged(self.add_channel(channel)))
         assert self._ready is not None
         if not self._ready.done():
+            self._writer = self._background(self._write())
+            self._background(self._tick())
             self._ready.set_result(None)
         else:
             logger.warning("reconnected to %s", self.where)
@@ -247,14 +249,12 @@ class ThreadedBus:
             try:
                 if not ready.done():
                     await self.open()
-                    self._writer = self._background(self._write())
-                    self._background(self._tick())
                 await self.read(set(self._channels))
             except (BusUnavailable, OSError) as exc:
                 self.connected = False
                 if not ready.done():
                     ready.set_exception(BusUnavailable(f"Cannot reach {self.where}: {exc}"))
-                    await self._stop()
+                    await _logged(self.close())
                     asyncio.get_running_loop().stop()
                     return
                 logger.error("lost %s (%s); reconnecting", self.where, exc)

@@ -2,7 +2,8 @@
 bytes as they are (a client frame, a server frame, an HTTP body).
 
 Channels: each session has one, which only its owner listens to (so a publish that reaches
-no one means no process has the session); each process has one for the answers it awaits.
+no one means no process has the session); each process has one for the answers it awaits; each
+broadcast topic has one, which the processes with subscribers to the topic listen to.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ SOCKET_SEND = "send"  # a frame for the page: {conn}
 SOCKET_CLOSE = "close"  # hang the page up: {conn, code, reason}
 HTTP_RESPONSE = "response"  # {id, status, content_type, headers}
 
+# Kind, from any process to those with subscribers (on the topic's channel); the payload is
+# the message as JSON text.
+BROADCAST = "broadcast"  # {topic, id}
+
 
 def session_channel(session_id: str) -> str:
     return f"{PREFIX}s:{session_id}"
@@ -30,6 +35,10 @@ def session_channel(session_id: str) -> str:
 
 def process_channel(process_id: str) -> str:
     return f"{PREFIX}p:{process_id}"
+
+
+def topic_channel(topic: str) -> str:
+    return f"{PREFIX}t:{topic}"
 
 
 def pack(kind: str, payload: bytes = b"", **fields: Any) -> bytes:

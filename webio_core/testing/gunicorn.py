@@ -7,7 +7,7 @@ went::
 
     with Gunicorn(tmp_path, "flask_app:app", app_dir, env, workers=3) as server:
         WebIOClient(server.url, transport="http").connect()
-        server.requests()  # [Served(worker=..., method="GET", status=200, session="new")]
+        server.requests()  # [Served(worker=..., method="GET", status=200, seconds=..., ...)]
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ from .programs import child_pids, free_port
 
 #: How long gunicorn may take to start its workers, or to exit once asked.
 GUNICORN_TIMEOUT = 30.0
-#: The access log's lines: the answering worker, the method, the status, the session header.
-ACCESS_FORMAT = f"%(p)s %(m)s %(s)s %({{{SESSION_HEADER}}}i)s"
+#: The access log's lines: the answering worker, the method, the status, the seconds it took,
+#: the session header.
+ACCESS_FORMAT = f"%(p)s %(m)s %(s)s %(L)s %({{{SESSION_HEADER}}}i)s"
 
 
 class Served(NamedTuple):
@@ -37,6 +38,7 @@ class Served(NamedTuple):
     worker: int
     method: str
     status: int
+    seconds: float
     session: str
 
 
@@ -116,8 +118,9 @@ class Gunicorn(ChildServer):
         path = self.directory / "access.log"
         served = []
         for line in path.read_text().splitlines() if path.exists() else []:
-            worker, method, status, session = line.split(" ", 3)
-            served.append(Served(int(worker.strip("<>")), method, int(status), session))
+            worker, method, status, seconds, session = line.split(" ", 4)
+            pid = int(worker.strip("<>"))
+            served.append(Served(pid, method, int(status), float(seconds), session))
         return served
 
     def stop(self) -> None:

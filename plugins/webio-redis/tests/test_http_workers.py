@@ -132,7 +132,7 @@ class Page(WebIOClient):
 @contextmanager
 def deployed(tmp_path: Path, redis: RedisServer, backend: str) -> Iterator[tuple[Gunicorn, str]]:
     """The backend's app file under gunicorn (WORKERS workers), behind nginx configured by the
-    documented file; the gunicorn and the proxy's URL."""
+    documented file; the gunicorn and the proxy's URL. No process may log an exception."""
     target, options = DEPLOYMENTS[backend]
     plugin = __import__(f"webio_{backend}")
     env = {**program_env(webio_core, webio_redis, plugin), "WEBIO_REDIS_URL": redis.url}
@@ -150,6 +150,8 @@ def deployed(tmp_path: Path, redis: RedisServer, backend: str) -> Iterator[tuple
         )
         with Nginx(tmp_path / "nginx", site, port) as proxy:
             yield gunicorn, proxy.url + "/"
+    # The workers' own output is in gunicorn's log: none of them may log an exception.
+    assert "Traceback" not in gunicorn.log(), gunicorn.log()
 
 
 def run_all(

@@ -90,6 +90,9 @@ def uvicorn_workers(directory: Path, redis: RedisServer) -> Iterator[tuple[str, 
                 os.kill(pid, signal.SIGKILL)
             process.kill()
             process.wait(timeout=UVICORN_TIMEOUT)
+    for name in ("uvicorn.log", "output.log"):  # no process may log an exception
+        text = (directory / name).read_text(errors="replace")
+        assert "Traceback" not in text, text
 
 
 class Visit(NamedTuple):

@@ -187,7 +187,9 @@ def _typed_dict(declared: Any) -> Validator:
         if not isinstance(value, dict):
             raise ProtocolError(f"{where}: expected an object")
         if not validators:
-            validators.update((key, _compiled(hint)) for key, hint in hints.items())
+            # Worked out whole, then published in one step: a thread checking a value
+            # meanwhile must see none of the keys (and work them out too) or all of them.
+            validators.update({key: _compiled(hint) for key, hint in hints.items()})
         if not value.keys() <= validators.keys():
             unknown = value.keys() - validators.keys()
             raise ProtocolError(f"{where}: unknown keys {sorted(map(str, unknown))}")

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal, Optional, Union
 import pytest
 from typing_extensions import NotRequired, TypedDict
 
-from webio_core.protocol import ProtocolError
+from webio_core.protocol import ProtocolError, validate
 from webio_core.protocol.validate import Length, Range, check
 
 
@@ -94,3 +94,36 @@ def test_the_error_says_where():
 def test_a_type_the_protocol_cannot_declare_is_a_programming_error():
     with pytest.raises(TypeError, match="cannot declare"):
         check(b"x", bytes)
+
+
+class Pair(TypedDict):
+    first: int
+    second: int
+
+
+def test_a_typed_dict_checked_in_two_threads_the_first_time_accepts_its_keys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A TypedDict's key checks are worked out on its first value, by whichever thread checks
+    one. Another thread checking a value meanwhile must find none of them or all, never part:
+    it refused a valid client frame's keys as unknown (two first POSTs of a new threaded worker).
+    Here the other thread's check runs while the first one has worked out one key of two."""
+    check_pair = validate.validator(Pair)
+    work_out = validate._compiled
+    keys_worked_out = []
+    meanwhile: list[Optional[ProtocolError]] = []
+
+    def compiled(declared: Any) -> Any:
+        if declared is int:
+            keys_worked_out.append(declared)
+            if len(keys_worked_out) == 2 and not meanwhile:
+                try:
+                    check_pair({"first": 1, "second": 2}, "pair")
+                    meanwhile.append(None)
+                except ProtocolError as error:
+                    meanwhile.append(error)
+        return work_out(declared)
+
+    monkeypatch.setattr(validate, "_compiled", compiled)
+    check_pair({"first": 1, "second": 2}, "pair")
+    assert meanwhile == [None]

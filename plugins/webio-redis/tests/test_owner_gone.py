@@ -1,9 +1,12 @@
-"""A request carried to a session's owner that dies before it answers (a worker killed while it
-handled it): the request is answered "retry" once the owner's channel has no listener (the next
-liveness tick), not held until the forwarding times out; the retry finds the session gone."""
+"""A session's owner that dies (a killed worker), seen from the other processes: a request
+carried to it that it had no time to answer is told to retry once the owner's channel has no
+listener (the next liveness tick), not held until the forwarding times out; a request for a
+session no process listens for is told to retry at once. Once the grace for an owner that is
+only reconnecting to the broker has passed, the page learns that its session is gone."""
 
 from __future__ import annotations
 
+import functools
 import threading
 import urllib.error
 import urllib.request
@@ -15,7 +18,7 @@ from webio_core.output import put_text
 from webio_core.protocol.constants import QUERY_ACK, SESSION_HEADER, STATUS_SESSION_GONE
 from webio_core.server.scaleout import SharedSessions, relay
 from webio_core.server.scaleout.wire import HTTP_REQUEST
-from webio_core.testing import WebIOClient, serve
+from webio_core.testing import WebIOClient, eventually, serve
 from webio_core.testing.redis import RedisServer
 
 #: The forwarding's timeout in this test: far longer than the client waits, so that a request
@@ -61,6 +64,35 @@ def test_a_request_whose_owner_dies_before_answering_is_told_to_retry(
             spec = page.page.session_spec
             assert spec is not None
             registry.owner.handlers[HTTP_REQUEST] = die
+            session_id = spec["session_id"]
+            assert status_of_poll(other.url, session_id) == STATUS_RETRY
+
+            # As the browser does, the page tries again, and learns that its session is gone
+            # once the grace for an owner reconnecting to the broker has passed.
+            monkeypatch.setattr(relay, "OWNER_GRACE_SECONDS", 0.5)
+            poll = functools.partial(status_of_poll, other.url, session_id)
+            eventually(lambda: poll() == STATUS_SESSION_GONE, "the session to be gone", timeout=10)
+
+
+def test_a_request_for_a_session_no_process_listens_for_is_told_to_retry_at_once(
+    redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its owner may be reconnecting to the broker, or dead (a killed worker): the request is
+    told to retry until the grace for a reconnecting owner has passed, then that its session is
+    gone. It is not held meanwhile: a sync worker (gunicorn's default) serves nothing else while
+    it holds a request."""
+    monkeypatch.setattr(relay, "OWNER_GRACE_SECONDS", LONG_FORWARD_TIMEOUT)
+    options = {"backend": "flask", "registry_url": redis_server.url}
+    with serve(echo, **options) as owner, serve(echo, **options) as other:
+        registry = owner.endpoint.registry
+        assert isinstance(registry, SharedSessions)
+        with WebIOClient(owner.url, transport="http", origin="") as page:
+            page.form()
+            spec = page.page.session_spec
+            assert spec is not None
+            registry.bus.stop()  # the owner no longer listens (its page polls it directly)
             assert status_of_poll(other.url, spec["session_id"]) == STATUS_RETRY
-            # As the browser does: the retry learns that the session is gone.
-            assert status_of_poll(other.url, spec["session_id"]) == STATUS_SESSION_GONE
+
+            monkeypatch.setattr(relay, "OWNER_GRACE_SECONDS", 0.5)
+            poll = functools.partial(status_of_poll, other.url, spec["session_id"])
+            eventually(lambda: poll() == STATUS_SESSION_GONE, "the grace to pass", timeout=10)

@@ -38,6 +38,9 @@ CLOSE_RECONNECT = 1012
 OWNER_GRACE_SECONDS = 3.0
 #: Pause between two tries.
 OWNER_RETRY_SECONDS = 0.2
+#: How long a session found without an owner is remembered as such (then a request for it
+#: starts the grace anew).
+FORGET_SECONDS = 60.0
 #: Marks a request carried from another process: its owner answers it or no one does.
 FORWARDED_HEADER = "x-webio-forwarded"
 
@@ -164,6 +167,8 @@ class PendingRequests:
         self._waiting: dict[str, concurrent.futures.Future[Response]] = {}
         #: The session of each request its owner got (and has yet to answer), by request id.
         self._asked: dict[str, str] = {}
+        #: When a request first found no process listening for the session, by session id.
+        self._unheard: dict[str, float] = {}
 
     def forward(self, session_id: str, request: Request) -> Optional[Response]:
         if request.header(FORWARDED_HEADER):
@@ -185,14 +190,11 @@ class PendingRequests:
             "remote_ip": request.remote_ip,
         }
         message = pack(HTTP_REQUEST, request.body, **fields)
-        deadline = time.monotonic() + OWNER_GRACE_SECONDS
         try:
             published = self.bus.publish(session_channel(session_id), message)
-            while published.result(timeout=FORWARD_TIMEOUT_SECONDS) == 0:
-                if time.monotonic() > deadline:
-                    return None
-                time.sleep(OWNER_RETRY_SECONDS)
-                published = self.bus.publish(session_channel(session_id), message)
+            if published.result(timeout=FORWARD_TIMEOUT_SECONDS) == 0:
+                return self._no_owner(session_id)
+            self._unheard.pop(session_id, None)
             self._asked[request_id] = session_id
             return answer.result(timeout=FORWARD_TIMEOUT_SECONDS)
         except (concurrent.futures.TimeoutError, BusUnavailable) as exc:
@@ -200,6 +202,19 @@ class PendingRequests:
         finally:
             self._waiting.pop(request_id, None)
             self._asked.pop(request_id, None)
+
+    def _no_owner(self, session_id: str) -> Optional[Response]:
+        """No process listens for the session: it is gone, unless its owner is reconnecting
+        to the broker. The page is told to retry until OWNER_GRACE_SECONDS after the first
+        request that found no owner, then that its session is gone (None). The request is not
+        held meanwhile: a sync worker would serve nothing else."""
+        now = time.monotonic()
+        since = self._unheard.setdefault(session_id, now)
+        for stale in [s for s, t in list(self._unheard.items()) if now - t > FORGET_SECONDS]:
+            self._unheard.pop(stale, None)
+        if now - since >= OWNER_GRACE_SECONDS:
+            return None
+        return text_response(503, "The process running this session is not reachable; retry.")
 
     @staticmethod
     def _unanswered(session_id: str, error: Exception) -> Response:

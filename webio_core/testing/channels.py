@@ -93,11 +93,15 @@ class HttpChannel(Channel):
     #: ends the page. The browser tries 4 times (frontend/src/transport/http.ts); once is
     #: enough for most tests, and shows a failure at once.
     TRIES = 1
-    #: The pause before the second try, doubled before each next one (as in the browser).
+    #: The pause before the second try, doubled before each next one (as in the browser), up
+    #: to the longest pause.
     RETRY_PAUSE = 0.25
+    MAX_RETRY_PAUSE = 1.0
 
     def connect(self) -> None:
         self._session_id = NEW_SESSION
+        #: The server said that the session is gone: the page sends nothing more.
+        self._gone = False
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._request("GET")
@@ -119,11 +123,14 @@ class HttpChannel(Channel):
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         with self._lock:
             for attempt in range(1, self.TRIES + 1):
+                if self._gone or (method == "GET" and self._stop.is_set()):
+                    return  # another request learnt meanwhile that the page is done
                 try:
                     frame = self._send(request)
                     break
                 except urllib.error.HTTPError as error:
                     if error.code == STATUS_SESSION_GONE:
+                        self._gone = True
                         self._stop.set()
                         self.client._connection_lost()
                         return
@@ -134,7 +141,7 @@ class HttpChannel(Channel):
                     if attempt == self.TRIES:
                         raise
                 # Sent again as it was: the server applies each numbered event once.
-                time.sleep(self.RETRY_PAUSE * 2 ** (attempt - 1))
+                time.sleep(min(self.RETRY_PAUSE * 2 ** (attempt - 1), self.MAX_RETRY_PAUSE))
         self.client._receive(frame)
         if self.client.page.closed:
             self._stop.set()

@@ -67,11 +67,13 @@ OWNER = re.compile(r"session runs in process (\d+)")
 
 
 class BrowserPolling(HttpChannel):
-    """Polls and retries as the browser does: a request that failed (a worker killed while it
-    answered it: 502 from nginx) is sent again, up to 4 times; polls every half second (the
-    POST that carries an answer brings the reply)."""
+    """Polls and retries as the browser does: a request that failed (502 from nginx: a worker
+    killed while it answered it; 503: "retry", the session's process is not reachable) is sent
+    again, a second apart at most, for as long as 20 tries take (the browser goes on after its
+    4th failure, for as long as the server keeps sessions); polls every half second (the POST
+    that carries an answer brings the reply)."""
 
-    TRIES = 4
+    TRIES = 20
     POLL_INTERVAL = 0.5
 
     def _send(self, request: urllib.request.Request) -> Any:
@@ -118,6 +120,8 @@ class Page(WebIOClient):
 
     def round_trip(self, said: str) -> bool:
         """Answer the input with ``said``; whether the echo came (else the session ended)."""
+        # The form, unless the session ends first (its owner killed).
+        self.wait_until(lambda page: page.closed or bool(page.forms), "a form or the end")
         if self.page.closed:
             return False
         self.submit(said)

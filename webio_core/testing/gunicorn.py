@@ -12,8 +12,6 @@ went::
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -23,7 +21,7 @@ from typing import NamedTuple, Optional
 from ..protocol.constants import SESSION_HEADER
 from .child import ChildServer
 from .helpers import eventually, http_request
-from .programs import child_pids, free_port
+from .programs import child_pids, end_process, free_port
 
 #: How long gunicorn may take to start its workers, or to exit once asked.
 GUNICORN_TIMEOUT = 30.0
@@ -126,15 +124,5 @@ class Gunicorn(ChildServer):
     def stop(self) -> None:
         """Stop gunicorn (SIGTERM: its workers finish their requests, 5 s at most)."""
         process, self.process = self.process, None
-        if process is None or process.poll() is not None:
-            return
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=GUNICORN_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            # The master hung: its workers would outlive it, so they go first (while they are
-            # still its children, their ids cannot be another process's).
-            for pid in child_pids(process.pid):
-                os.kill(pid, signal.SIGKILL)
-            process.kill()
-            process.wait(timeout=GUNICORN_TIMEOUT)
+        if process is not None:
+            end_process(process, GUNICORN_TIMEOUT, with_children=True)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
 from collections.abc import Mapping
@@ -24,7 +23,7 @@ from typing import Optional
 
 from .child import ChildServer
 from .helpers import eventually
-from .programs import child_pids
+from .programs import end_process
 
 #: Where Debian and most distributions install nginx: not on a normal user's PATH.
 SYSTEM_DIRS = ("/usr/sbin", "/sbin", "/usr/local/sbin")
@@ -135,14 +134,5 @@ class Nginx(ChildServer):
     def stop(self) -> None:
         """Stop nginx at once (SIGTERM: open connections are closed, not drained)."""
         process, self.process = self.process, None
-        if process is None or process.poll() is not None:
-            return
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=NGINX_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            # The master hung: its workers would outlive it, so they go first.
-            for pid in child_pids(process.pid):
-                os.kill(pid, signal.SIGKILL)
-            process.kill()
-            process.wait(timeout=NGINX_TIMEOUT)
+        if process is not None:
+            end_process(process, NGINX_TIMEOUT, with_children=True)

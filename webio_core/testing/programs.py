@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from .helpers import eventually, http_request
 
@@ -26,6 +27,27 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def end_process(
+    process: subprocess.Popen[Any],
+    timeout: float,
+    sig: int = signal.SIGTERM,
+    with_children: bool = False,
+) -> None:
+    """Ask a child process to stop with ``sig`` and wait ``timeout`` for it; then kill it (and,
+    ``with_children``, first the children it would leave behind: while they are still its
+    children, their ids cannot be another process's). Nothing to do once it has exited."""
+    if process.poll() is not None:
+        return
+    process.send_signal(sig)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        for pid in child_pids(process.pid) if with_children else []:
+            os.kill(pid, signal.SIGKILL)
+        process.kill()
+        process.wait(timeout=timeout)
 
 
 def program_env(*packages: ModuleType) -> dict[str, str]:
@@ -52,13 +74,7 @@ def program(source: str, *packages: ModuleType) -> Iterator[subprocess.Popen[str
     try:
         yield process
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=PROGRAM_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=PROGRAM_TIMEOUT)
+        end_process(process, PROGRAM_TIMEOUT, signal.SIGINT)
         assert process.stdout is not None
         process.stdout.close()
 

@@ -11,7 +11,6 @@ disk, and stops it by its process id; :meth:`RedisServer.restart` cuts every cli
 from __future__ import annotations
 
 import shutil
-import signal
 import socket
 import subprocess
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Optional
 
 from .child import ChildServer
 from .helpers import eventually
-from .programs import free_port
+from .programs import end_process, free_port
 
 #: How long redis-server may take to start listening, or to exit once asked.
 REDIS_TIMEOUT = 10.0
@@ -80,11 +79,5 @@ class RedisServer(ChildServer):
 
     def stop(self) -> None:
         process, self.process = self.process, None
-        if process is None or process.poll() is not None:
-            return
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=REDIS_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=REDIS_TIMEOUT)
+        if process is not None:
+            end_process(process, REDIS_TIMEOUT)

@@ -3,7 +3,6 @@ configured by ``WEBIO_REDIS_URL``; pages on either are in one room."""
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ import webio_redis
 
 import webio_core
 from webio_core.testing import WebIOClient
-from webio_core.testing.programs import free_port, program_env, wait_until_serving
+from webio_core.testing.programs import end_process, free_port, program_env, wait_until_serving
 from webio_core.testing.redis import RedisServer
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "chat_room.py"
@@ -43,12 +42,7 @@ def chat_room_process(redis_url: str, log: Path) -> Iterator[str]:
         wait_until_serving(process, url)
         yield url
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=STOP_TIMEOUT)
+        end_process(process, STOP_TIMEOUT)
 
 
 def enter(url: str, nickname: str) -> WebIOClient:

@@ -10,6 +10,7 @@ import dataclasses
 import importlib.metadata
 import inspect
 import logging
+import re
 import threading
 import urllib.error
 import urllib.parse
@@ -21,24 +22,15 @@ from typing import Any, Callable, Optional
 import pytest
 
 from webio_core import hookimpl, hookspecs
-from webio_core.input import input
-from webio_core.output import put_buttons, put_text
-from webio_core.plugins import ENTRY_POINT_GROUP, Plugins, RegistryNotFoundError, get_plugins
-from webio_core.server import Backend, LocalSessions
+from webio_core.plugins import ENTRY_POINT_GROUP, Plugins, get_plugins
+from webio_core.server import Backend
 from webio_core.server.origin import OriginPolicy
-from webio_core.session import Session, defer_call
 from webio_core.testing import WebIOClient, serve
 
-BACKEND = "stdlib"
-WAIT = 10.0
+from .conftest import BACKEND, backend_for, plugins_with, waiting_app
 
-
-def plugins_with(*plugins: object) -> Plugins:
-    """A fresh plugin manager (entry points loaded) with ``plugins`` registered last."""
-    manager = Plugins()
-    for plugin in plugins:
-        manager.pm.register(plugin)
-    return manager
+#: The modules where each hook's test_hook_<name> lives.
+HOOK_TEST_MODULES = ("test_hooks.py", "test_session_hooks.py")
 
 
 class FakeEntryPoint:
@@ -81,15 +73,6 @@ def fetch(url: str) -> tuple[int, bytes]:
     except urllib.error.HTTPError as error:
         with error:
             return error.code, error.read()
-
-
-def wait_for(event: threading.Event, what: str) -> None:
-    assert event.wait(WAIT), f"timed out waiting for {what}"
-
-
-def waiting_app() -> None:
-    put_text("running")
-    input("Anything?")
 
 
 # ---- registration ----------------------------------------------------------------------------
@@ -255,15 +238,6 @@ def test_hook_webio_page_head() -> None:
 # ---- origin checks ----------------------------------------------------------------------------
 
 
-def _backend_for(protocol: str) -> str:
-    if protocol == "http":
-        return BACKEND
-    names = sorted(n for n, b in get_plugins().backends.items() if b.transport == protocol)
-    if not names:
-        pytest.skip(f"no {protocol} backend is installed")
-    return names[0]
-
-
 def _refused_status(client: WebIOClient) -> int:
     """Connect ``client``, expecting a refusal; the HTTP status of the refusal."""
     if client.transport == "http":
@@ -295,7 +269,7 @@ def test_hook_webio_check_origin(protocol: str) -> None:
         started.set()
         waiting_app()
 
-    backend = _backend_for(protocol)
+    backend = backend_for(protocol)
     with serve(
         app,
         backend=backend,
@@ -329,162 +303,7 @@ def test_origin_hook_that_does_not_veto_lets_the_default_policy_decide(
         assert _refused_status(server.client(origin="https://elsewhere.example")) == 403
 
 
-# ---- session lifecycle ------------------------------------------------------------------------
-
-
-class LifecycleRecorder:
-    """Records the session lifecycle hooks, with what each hook saw when it was called."""
-
-    def __init__(self, log: list[str]) -> None:
-        self.log = log
-        self.created: list[Session] = []
-        self.closed: list[Session] = []
-        self.errors: list[tuple[Session, BaseException]] = []
-        self.closed_event = threading.Event()
-        self.error_event = threading.Event()
-
-    @hookimpl
-    def webio_session_created(self, session: Session) -> None:
-        self.log.append("created")
-        self.created.append(session)
-
-    @hookimpl
-    def webio_session_closed(self, session: Session) -> None:
-        self.log.append(f"closed (closed={session.closed})")
-        self.closed.append(session)
-        self.closed_event.set()
-
-    @hookimpl
-    def webio_task_error(self, session: Session, error: BaseException) -> None:
-        self.log.append(f"error {error}")
-        self.errors.append((session, error))
-        self.error_event.set()
-
-
-@pytest.fixture
-def recorder() -> LifecycleRecorder:
-    return LifecycleRecorder([])
-
-
-def _sync_app(log: list[str]) -> Callable[[], None]:
-    def app() -> None:
-        log.append("app started")
-        defer_call(lambda: log.append("deferred"))
-        put_text("running")
-        input("Anything?")
-
-    return app
-
-
-def _async_app(log: list[str]) -> Callable[[], Any]:
-    async def app() -> None:
-        log.append("app started")
-        defer_call(lambda: log.append("deferred"))
-        put_text("running")
-        await input("Anything?")
-
-    return app
-
-
-APP_KINDS = pytest.mark.parametrize("make_app", [_sync_app, _async_app], ids=["thread", "coro"])
-
-
-@APP_KINDS
-def test_hook_webio_session_created(
-    recorder: LifecycleRecorder, make_app: Callable[[list[str]], Any]
-) -> None:
-    app, plugins = make_app(recorder.log), plugins_with(recorder)
-    with serve(app, backend=BACKEND, plugins=plugins) as server, server.client() as user:
-        user.should_see("running")
-        (session,) = recorder.created
-        assert session is server.app.sessions[0]
-        assert session.app_name == "index"
-        assert session.info.backend == BACKEND
-        assert session.info.user_ip == "127.0.0.1"
-    assert recorder.log[:2] == ["created", "app started"]  # just before the app starts
-
-
-@APP_KINDS
-def test_hook_webio_session_closed(
-    recorder: LifecycleRecorder, make_app: Callable[[list[str]], Any]
-) -> None:
-    plugins = plugins_with(recorder)
-    with serve(make_app(recorder.log), backend=BACKEND, plugins=plugins) as server:
-        with server.client() as user:
-            user.should_see("running")
-            assert recorder.closed == []
-        wait_for(recorder.closed_event, "webio_session_closed")  # the page was closed
-        assert recorder.closed == recorder.created
-    # After the session's deferred functions, and once only.
-    assert recorder.log == ["created", "app started", "deferred", "closed (closed=True)"]
-
-
-def test_session_closed_hook_runs_when_the_server_stops(recorder: LifecycleRecorder) -> None:
-    plugins = plugins_with(recorder)
-    with serve(_sync_app(recorder.log), backend=BACKEND, plugins=plugins) as server:
-        user = server.client().connect()
-        user.should_see("running")
-    try:
-        wait_for(recorder.closed_event, "webio_session_closed")
-        assert recorder.log[-2:] == ["deferred", "closed (closed=True)"]
-    finally:
-        user.close()
-
-
-def _failing_sync_app() -> None:
-    put_buttons(["explode"], onclick=lambda _: _explode(RuntimeError("callback boom")))
-    raise ValueError("app boom")
-
-
-async def _failing_async_app() -> None:
-    put_buttons(["explode"], onclick=lambda _: _explode(RuntimeError("callback boom")))
-    raise ValueError("app boom")
-
-
-def _explode(error: Exception) -> None:
-    raise error
-
-
-@pytest.mark.parametrize("app", [_failing_sync_app, _failing_async_app], ids=["thread", "coro"])
-def test_hook_webio_task_error(recorder: LifecycleRecorder, app: Callable[[], Any]) -> None:
-    plugins = plugins_with(recorder)
-    with serve(app, backend=BACKEND, plugins=plugins) as server, server.client() as user:
-        wait_for(recorder.error_event, "webio_task_error for the app")
-        user.wait_until(lambda page: page.toasts or None, "the error toast")
-        assert "internal error" in user.page.toasts[0]["content"]
-
-        recorder.error_event.clear()
-        user.click("explode")  # a callback that raises is reported too
-        wait_for(recorder.error_event, "webio_task_error for the callback")
-
-    (session,) = recorder.created
-    assert [(s, type(e), str(e)) for s, e in recorder.errors] == [
-        (session, ValueError, "app boom"),
-        (session, RuntimeError, "callback boom"),
-    ]
-
-
-def test_failing_observer_plugin_does_not_break_the_session(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    class BrokenObserver:
-        @hookimpl
-        def webio_session_created(self, session: Session) -> None:
-            raise RuntimeError("observer bug")
-
-    def app() -> None:
-        name = input("Name?")
-        put_text(f"Hello, {name}")
-
-    caplog.set_level(logging.ERROR, logger="webio_core.plugins")
-    plugins = plugins_with(BrokenObserver())
-    with serve(app, backend=BACKEND, plugins=plugins) as server, server.client() as user:
-        user.submit("Ada")
-        user.should_see("Hello, Ada")
-    assert any("webio_session_created" in r.getMessage() for r in caplog.records)
-
-
-# ---- every hook is documented and tested --------------------------------------------------------
+# ---- every hook is documented and tested (here or in test_session_hooks.py) ---------------
 
 
 def _hookspecs() -> Iterator[tuple[str, Callable[..., Any]]]:
@@ -493,51 +312,14 @@ def _hookspecs() -> Iterator[tuple[str, Callable[..., Any]]]:
             yield name, function
 
 
-@pytest.mark.parametrize("protocol", ["websocket", "http"])
-def test_hook_webio_session_registry(protocol: str) -> None:
-    """The plugin that takes the URL's scheme keeps the sessions; the others answer None."""
-    asked: list[str] = []
-
-    class KeptSessions(LocalSessions):
-        def __init__(self) -> None:
-            super().__init__()
-            self.added: list[Session] = []
-            self.closed = False
-
-        def add(self, session: Session) -> None:
-            self.added.append(session)
-            super().add(session)
-
-        def close(self) -> None:
-            self.closed = True
-
-    kept = KeptSessions()
-
-    class MemoPlugin:
-        @hookimpl
-        def webio_session_registry(self, url: str) -> Optional[LocalSessions]:
-            asked.append(url)
-            return kept if url.startswith("memo://") else None
-
-    plugins = plugins_with(MemoPlugin())
-    backend = _backend_for(protocol)
-    with serve(waiting_app, backend=backend, plugins=plugins, registry_url="memo://here") as server:
-        assert server.endpoint.registry is kept
-        with server.client() as page:
-            page.form()
-            assert [s.id for s in kept.added] == [s.id for s in server.app.sessions]
-    assert asked == ["memo://here"] and kept.closed
-    refused = serve(waiting_app, backend=backend, plugins=plugins, registry_url="other://x")
-    with pytest.raises(RegistryNotFoundError, match="other://"), refused:
-        pass
-
-
 def test_every_hook_is_documented_and_tested() -> None:
     specs = dict(_hookspecs())
     assert specs, "no hooks found in webio_core.hookspecs"
     # Everything the plugin manager knows as a hook is declared (and named) in hookspecs.
     assert set(specs) == {name for name in vars(Plugins().pm.hook) if not name.startswith("_")}
-    tests = {name for name, value in globals().items() if callable(value)}
+    here = Path(__file__)
+    sources = "".join(here.with_name(name).read_text() for name in HOOK_TEST_MODULES)
+    tests = set(re.findall(r"^def (test_hook_\w+)", sources, re.MULTILINE))
     for name, function in specs.items():
         assert hasattr(function, "webio_core_spec"), f"{name} is not marked @hookspec"
         doc = inspect.getdoc(function) or ""
@@ -545,4 +327,4 @@ def test_every_hook_is_documented_and_tested() -> None:
         signature = inspect.signature(function)
         assert all(p.annotation is not p.empty for p in signature.parameters.values()), name
         assert signature.return_annotation is not signature.empty, name
-        assert f"test_hook_{name}" in tests, f"no test_hook_{name} in {__name__}"
+        assert f"test_hook_{name}" in tests, f"no test_hook_{name} in {HOOK_TEST_MODULES}"

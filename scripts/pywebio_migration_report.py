@@ -125,31 +125,48 @@ def load_snapshot() -> dict[str, Any]:
 
 
 def _normalised(params: list[list[Any]]) -> list[tuple[Any, ...]]:
-    """Parameters as callers see them: the names of ``*args`` and ``**kwargs`` cannot be
-    passed, and an empty tuple default is an empty sequence like PyWebIO's ``[]``."""
+    """Parameters as callers see them: keyword-only ones in any order, the names of ``*args``
+    and ``**kwargs`` unusable, an empty tuple default an empty sequence like PyWebIO's ``[]``."""
     var = {"VAR_POSITIONAL": "*", "VAR_KEYWORD": "**"}
-    return [
+    normalised = [
         (var.get(kind, name), kind, "[]" if default == "()" else default)
         for name, kind, default in params
     ]
 
+    # A stable sort: positional parameters keep their order, keyword-only ones go by name.
+    def place(param: tuple[Any, ...]) -> tuple[bool, bool, str]:
+        keyword_only = param[1] == "KEYWORD_ONLY"
+        return (param[1] == "VAR_KEYWORD", keyword_only, param[0] if keyword_only else "")
 
-def _extends(theirs: list[tuple[Any, ...]], ours: list[tuple[Any, ...]]) -> bool:
-    """Whether ``ours`` is ``theirs`` plus optional parameters that move no positional one."""
-    if [p for p in ours if p in theirs] != theirs:
-        return False
-    positions = [i for i, p in enumerate(ours) if p in theirs and "POSITIONAL" in p[1]]
-    last_positional = max(positions, default=-1)
-    for index, (_name, kind, default) in enumerate(ours):
-        if (_name, kind, default) in theirs:
-            continue
-        if default is None or (kind != "KEYWORD_ONLY" and index < last_positional):
-            return False
-    return True
+    return sorted(normalised, key=place)
+
+
+POSITIONAL = ("POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD")
+KEYWORD = ("POSITIONAL_OR_KEYWORD", "KEYWORD_ONLY")
+
+
+def _accepts_every_call(theirs: list[tuple[Any, ...]], ours: list[tuple[Any, ...]]) -> bool:
+    """Whether every call PyWebIO's parameters accept is accepted by ours and binds the same
+    values: positional parameters at the same places, keywords by the same names, the same
+    defaults, and any parameter of ours that PyWebIO lacks optional."""
+    for index, (name, kind, default) in enumerate(theirs):
+        if kind in POSITIONAL:
+            if index >= len(ours) or ours[index][1] not in POSITIONAL:
+                return False
+            if ours[index][0] != name or ours[index][2] != default:
+                return False
+        by_name = kind in KEYWORD or kind.startswith("VAR")
+        if by_name and (name, kind, default) not in ours:
+            swapped = [k for k in KEYWORD if k != kind]
+            if kind not in KEYWORD or (name, swapped[0], default) not in ours:
+                return False
+    names = {p[0] for p in theirs}
+    return all(p[2] is not None or p[1].startswith("VAR") for p in ours if p[0] not in names)
 
 
 def status(theirs: dict[str, Any], ours: Optional[dict[str, Any]]) -> str:
-    """same, extended (optional parameters added), differs or missing."""
+    """same, compatible (accepts every call PyWebIO's accepts, and more), differs or
+    missing."""
     if ours is None:
         return "missing"
     if "params" not in theirs or "params" not in ours:  # values: only presence counts
@@ -160,7 +177,7 @@ def status(theirs: dict[str, Any], ours: Optional[dict[str, Any]]) -> str:
     their_params, our_params = _normalised(theirs["params"]), _normalised(ours["params"])
     if their_params == our_params:
         return "same"
-    return "extended" if _extends(their_params, our_params) else "differs"
+    return "compatible" if _accepts_every_call(their_params, our_params) else "differs"
 
 
 def compare_module(module: str, theirs: dict[str, Any]) -> dict[str, Any]:
@@ -186,7 +203,7 @@ def counts(result: dict[str, Any]) -> dict[str, int]:
     return {
         "names": len(statuses),
         "same": statuses.count("same"),
-        "extended": statuses.count("extended"),
+        "compatible": statuses.count("compatible"),
         "differs": statuses.count("differs"),
         "missing": statuses.count("missing"),
         "added": len(result["added"]),
@@ -194,7 +211,7 @@ def counts(result: dict[str, Any]) -> dict[str, int]:
 
 
 def totals(results: list[dict[str, Any]]) -> dict[str, int]:
-    total = dict.fromkeys(["names", "same", "extended", "differs", "missing", "added"], 0)
+    total = dict.fromkeys(["names", "same", "compatible", "differs", "missing", "added"], 0)
     for result in results:
         for key, value in counts(result).items():
             total[key] += value
@@ -204,8 +221,14 @@ def totals(results: list[dict[str, Any]]) -> dict[str, int]:
 def _signature(info: dict[str, Any]) -> str:
     if info.get("params") is None:
         return info["kind"]
-    parts = []
+    parts: list[str] = []
     for name, kind, default in info["params"]:
+        if (
+            kind == "KEYWORD_ONLY"
+            and "*" not in parts
+            and not any(p.startswith("*") for p in parts)
+        ):
+            parts.append("*")
         prefix = {"VAR_POSITIONAL": "*", "VAR_KEYWORD": "**"}.get(kind, "")
         parts.append(f"{prefix}{name}" + ("" if default is None else f"={default}"))
     return f"({', '.join(parts)})"
@@ -221,14 +244,14 @@ def text_report(results: list[dict[str, Any]], version: str) -> str:
         lines.append(line + ": " + ", ".join(f"{v} {k}" for k, v in counts(result).items()))
         for name, state in result["names"].items():
             lines.append(f"  {state:8} {name}")
-            if state in ("extended", "differs"):
+            if state in ("compatible", "differs"):
                 lines.append(f"      PyWebIO:    {_signature(result['theirs'][name])}")
                 lines.append(f"      webio_core: {_signature(result['ours'][name])}")
         lines.extend(f"  added    {name}" for name in result["added"])
     total = totals(results)
     lines.append(
         f"PyWebIO {version}: {total['names']} public names; in webio_core {total['same']} same, "
-        f"{total['extended']} extended, {total['differs']} differ, {total['missing']} missing; "
+        f"{total['compatible']} compatible, {total['differs']} differ, {total['missing']} missing; "
         f"webio_core adds {total['added']}"
     )
     return "\n".join(lines)
@@ -241,7 +264,7 @@ def _names(names: list[str]) -> str:
 def markdown_report(results: list[dict[str, Any]], version: str) -> str:
     """The summary table and the per-module lists that the migration guide embeds."""
     lines = [
-        f"| PyWebIO {version} module | webio_core module | PyWebIO names | same | extended "
+        f"| PyWebIO {version} module | webio_core module | PyWebIO names | same | compatible "
         "| differ | missing | added |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -255,15 +278,17 @@ def markdown_report(results: list[dict[str, Any]], version: str) -> str:
     for result in results:
         by_status = {
             state: [n for n, s in result["names"].items() if s == state]
-            for state in ("same", "extended", "differs", "missing")
+            for state in ("same", "compatible", "differs", "missing")
         }
         lines += ["", f"### `{qualified('pywebio', result['module'])}`", ""]
         lines.append(f"- Same: {_names(by_status['same'])}")
-        lines.append(f"- Extended (new optional parameters): {_names(by_status['extended'])}")
+        lines.append(
+            f"- Compatible (take every PyWebIO call, and more): {_names(by_status['compatible'])}"
+        )
         lines.append(f"- Different parameters: {_names(by_status['differs'])}")
         lines.append(f"- Missing in webio_core: {_names(by_status['missing'])}")
         lines.append(f"- Added by webio_core: {_names(result['added'])}")
-        changed = by_status["extended"] + by_status["differs"]
+        changed = by_status["compatible"] + by_status["differs"]
         if changed:
             lines += ["", "| name | PyWebIO | webio_core |", "| --- | --- | --- |"]
             for name in changed:

@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
 #: How each kind of block is run (tests/docs/test_code_examples.py runs them).
-KINDS = ("module", "app", "program", "pytest", "host")
+KINDS = ("module", "app", "program", "script", "pytest", "host")
 #: The kinds that open a page and so must say what the page shows.
-PAGE_KINDS = ("app", "program", "host")
+PAGE_KINDS = ("app", "program", "script", "host")
 FRAMEWORKS = ("flask", "django", "fastapi", "aiohttp", "tornado")
 STEPS = ("see", "not_see", "submit", "click", "pin", "set_pin", "closed")
 

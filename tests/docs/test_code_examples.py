@@ -8,6 +8,8 @@ framework's own server. A page shows nothing the tests have not run.
 from __future__ import annotations
 
 import inspect
+import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +22,13 @@ import webio_core.platform
 import webio_core.server.start
 from webio_core.plugins import get_plugins
 from webio_core.testing import WebIOClient, serve
-from webio_core.testing.programs import free_port, program, wait_until_serving
+from webio_core.testing.programs import (
+    PROGRAM_TIMEOUT,
+    free_port,
+    program,
+    program_env,
+    wait_until_serving,
+)
 
 from .code_blocks import CodeBlock, documentation_files, python_blocks
 
@@ -64,12 +72,30 @@ def run_module(block: CodeBlock, started: Started) -> None:
 
 
 def run_pytest(block: CodeBlock, started: Started) -> None:
-    namespace = execute(block, "docs_example_tests")
-    tests = [f for name, f in namespace.items() if name.startswith("test_") and callable(f)]
-    assert tests, f"{block.id}: a pytest example defines no test_ function"
-    for test in tests:
-        assert not inspect.signature(test).parameters, f"{test.__name__} takes fixtures"
-        test()
+    """pytest itself runs the block as a test file, with webio_core's plugin and fixtures."""
+    (Path.cwd() / "test_example.py").write_text(block.code)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_example.py"],
+        capture_output=True,
+        text=True,
+        timeout=PROGRAM_TIMEOUT * 4,
+        env=program_env(webio_core, *plugin_packages()),
+    )
+    summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.fullmatch(r"\d+ passed in .*", summary), summary  # nothing skipped or failed
+
+
+def run_script(block: CodeBlock, started: Started) -> None:
+    """A script in script mode, in a process of its own as a user runs it: its first call
+    serves its page on the port the test gives."""
+    port = free_port()
+    source = f"import os; os.environ['WEBIO_SCRIPT_MODE_PORT'] = '{port}'\n" + block.code
+    with program(source, webio_core, *plugin_packages()) as process:
+        url = f"http://127.0.0.1:{port}/"
+        wait_until_serving(process, url)
+        with WebIOClient(url) as page:
+            play(page, block)
 
 
 def run_app(block: CodeBlock, started: Started) -> None:
@@ -111,6 +137,7 @@ RUNS = {
     "pytest": run_pytest,
     "app": run_app,
     "program": run_program,
+    "script": run_script,
     "host": run_host,
 }
 

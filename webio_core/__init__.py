@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path as _Path
 
 # Imported so that ``webio_core.input.input(...)`` works without importing the module itself.
-from . import input, output, pin, platform, session
+from . import exceptions, input, output, pin, platform, session
 from ._version import (
     __author__,
     __author_email__,
@@ -44,6 +44,7 @@ __all__ = [
     "__version__",
     "config",
     "enable_debug",
+    "exceptions",
     "hookimpl",
     "input",
     "output",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import warnings
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Callable, Optional, Union
 
@@ -132,3 +133,16 @@ def _docstring_title(func: Callable[..., Any]) -> tuple[Optional[str], Optional[
         return None, None
     title, _, description = doc.partition("\n\n")
     return title.strip() or None, description.strip() or None
+
+
+def seo(title: str, description: Optional[str] = None, app: Any = None) -> Any:
+    """Deprecated (as in PyWebIO since 1.4): the page's title and description, as
+    ``config(title=..., description=...)``; given ``app``, that app's only."""
+    warnings.warn(
+        "webio_core.platform.seo() is deprecated; use webio_core.config(title=..., "
+        "description=...)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    configured = config(title=title, description=description)
+    return configured if app is None else configured(app)

@@ -134,6 +134,23 @@ def test_run_async_refused_in_thread_sessions(serve_app):
         user.should_see("refused: run_async() is only available in coroutine-based sessions")
 
 
+def test_run_asyncio_coroutine_refused_at_the_call_in_thread_sessions(serve_app):
+    # A thread app never awaits, so the refusal must come from the call itself, as in PyWebIO.
+    def app():
+        async def nothing():
+            pass
+
+        try:
+            run_asyncio_coroutine(nothing())
+        except RuntimeError as exc:
+            put_text(f"refused: {exc}")
+        else:
+            put_text("accepted")
+
+    with serve_app(app) as server, server.client() as user:
+        user.should_see("refused: run_asyncio_coroutine() is only available in coroutine-based")
+
+
 @pytest.mark.parametrize("mutex", [False, True], ids=["plain", "mutex_mode"])
 def test_mutex_mode_ignores_clicks_while_running(serve_app, mutex):
     async def app():

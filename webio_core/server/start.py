@@ -7,6 +7,7 @@ and stop is written once.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import threading
 import webbrowser
@@ -58,30 +59,49 @@ def create_server(
         raise start_error(error, host, port) or error from error
 
 
-def start_server(
-    applications: Applications,
-    port: int = 0,
-    host: str = "",
-    backend: Optional[str] = None,
-    **options: Any,
-) -> None:
+#: PyWebIO's ``start_server`` parameters that may be passed by position, in its order.
+PYWEBIO_POSITIONAL = (
+    "port host debug cdn static_dir remote_access reconnect_timeout allowed_origins "
+    "check_origin auto_open_webbrowser max_payload_size"
+)
+
+
+def start_server(applications: Applications, *args: Any, **options: Any) -> None:
     """Serve ``applications`` until interrupted.
 
     ``applications`` is an app function, a list of them (named by their function names) or a
     dict ``{name: function}``; ``?app=name`` selects one, and an index page lists them when
-    there is no ``index`` app. ``backend`` names the web server plugin (``"tornado"``,
-    ``"flask"``, ...); by default tornado if installed, else the only installed backend.
-    ``port=0`` picks a free port. The other options are those of PyWebIO's ``start_server``
-    for that backend (``cdn``, ``static_dir``, ``allowed_origins``, ``check_origin``,
-    ``max_payload_size``, ``reconnect_timeout``, ``session_expire_seconds``, ...); options
-    the core does not know go to the web framework.
+    there is no ``index`` app. The parameters are PyWebIO's, in its order (``cdn``,
+    ``static_dir``, ``allowed_origins``, ``check_origin``, ``max_payload_size``,
+    ``reconnect_timeout``...), plus the keyword-only ``backend``, which names the web server
+    plugin (``"tornado"``, ``"flask"``, ...); by default tornado if installed, else the only
+    installed backend. ``port=0`` picks a free port. Other keyword arguments are the server
+    options of that backend's ``start_server`` (``session_expire_seconds``...); the ones the
+    core does not know go to the web framework.
 
     With ``debug=True`` (or ``enable_debug()``, or ``WEBIO_DEBUG`` / ``PYWEBIO_DEBUG`` set), a
     failing app shows its traceback on the page, and the server runs in a child process that
     restarts when a ``.py`` file beside the main script changes (see
-    :mod:`webio_core.server.reload`); ``port=0`` then keeps the port it first picked.
+    ``webio_core.server.reload``); ``port=0`` then keeps the port it first picked.
     """
-    serve(applications, port=port, host=host, backend=backend, **options)
+    bound = _START_SIGNATURE.bind(applications, *args, **options)
+    # Only what the caller passed: an option left out keeps the backend's own default.
+    arguments = dict(bound.arguments)
+    arguments.update(arguments.pop("options", {}))
+    serve(arguments.pop("applications"), **arguments)
+
+
+def _start_signature() -> inspect.Signature:
+    from .helpers import signature_of
+
+    pywebio = signature_of(PYWEBIO_POSITIONAL, {}, "options").parameters.values()
+    *positional, var_keyword = pywebio
+    backend = inspect.Parameter("backend", inspect.Parameter.KEYWORD_ONLY, default=None)
+    return inspect.Signature([*positional, backend, var_keyword])
+
+
+_START_SIGNATURE = _start_signature()
+start_server.__signature__ = _START_SIGNATURE  # type: ignore[attr-defined]
 
 
 def serve(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import warnings
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Coroutine
 from typing import Any, Callable, TypeVar
 
 from ..protocol.commands import SetEnvSpec
@@ -61,15 +61,21 @@ def run_async(coro_obj: Coroutine[Any, Any, Any]) -> TaskHandler:
     return session.run_async(coro_obj)
 
 
-async def run_asyncio_coroutine(coro_obj: Coroutine[Any, Any, Any]) -> Any:
+def run_asyncio_coroutine(coro_obj: Coroutine[Any, Any, Any]) -> Awaitable[Any]:
     """Await an asyncio coroutine from a coroutine-based session.
 
     Sessions already run on a real asyncio loop, so a plain ``await`` works too; this is kept
-    for PyWebIO programs that wrap their asyncio calls.
+    for PyWebIO programs that wrap their asyncio calls. As in PyWebIO, calling it outside a
+    coroutine-based session raises at once (not when awaited, which a thread app never does).
     """
     session = get_current_session()
     if not isinstance(session, CoroutineSession):
+        coro_obj.close()  # it will never run: no "never awaited" warning on top of the error
         raise RuntimeError("run_asyncio_coroutine() is only available in coroutine-based sessions")
+    return _on_session_loop(session, coro_obj)
+
+
+async def _on_session_loop(session: CoroutineSession, coro_obj: Coroutine[Any, Any, Any]) -> Any:
     if asyncio.get_running_loop() is session.loop:
         return await coro_obj
     future = asyncio.run_coroutine_threadsafe(coro_obj, session.loop)

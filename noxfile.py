@@ -3,7 +3,8 @@ environment, everything installed), which is faster on a 2-core machine.
 
 Backends are the directories under ``plugins/``; every test folder runs in some session:
 ``tests`` (unit, api, server, and the conformance suite over one backend at a time, with that
-plugin's own tests), ``plugin`` (tests/plugin with the fixture backend), ``e2e``.
+plugin's own tests), ``plugin`` (tests/plugin with the fixture backend), ``e2e``, ``docs`` (the
+site's build and tests/docs, which runs every code example of the pages).
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from pathlib import Path
 
 import nox
 
-nox.options.sessions = ["lint", "typecheck", "protocol", "tests", "plugin", "e2e"]
+nox.options.sessions = ["lint", "typecheck", "protocol", "tests", "plugin", "e2e", "docs"]
 
 ROOT = Path(__file__).parent
 PLUGINS = sorted(p for p in (ROOT / "plugins").glob("webio-*") if (p / "pyproject.toml").exists())
 BACKENDS = [p.name.removeprefix("webio-") for p in PLUGINS]
 FIXTURE_BACKEND = "tests/plugin/webio-stdlib-backend"
 TEST_TOOLS = ["-r", "requirements-test.txt"]
+#: -E: read every page again, as the API pages depend on the code, not only on their sources.
+SPHINX_BUILD = ["python", "-m", "sphinx", "-E", "-W", "--keep-going", "-n", "-q"]
+SPHINX_BUILD += ["-b", "html", "docs", "build/docs"]
 
 
 def _editable(*paths: object) -> list[str]:
@@ -75,6 +79,15 @@ def e2e(session: nox.Session) -> None:
     """End-to-end tests in Debian's Chromium (apt-get install chromium), every backend."""
     session.install(*TEST_TOOLS, *_editable(".", *PLUGINS))
     session.run("pytest", "tests/e2e", *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site with warnings as errors (a broken link or reference fails),
+    then run every code example of README.md and docs/ (tests/docs). The site is build/docs."""
+    session.install(*TEST_TOOLS, "-r", "requirements-docs.txt", *_editable(".", *PLUGINS))
+    session.run(*SPHINX_BUILD)
+    session.run("pytest", "tests/docs", *session.posargs)
 
 
 @nox.session

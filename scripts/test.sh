@@ -34,7 +34,7 @@ plugins=()
 for dir in plugins/*/ tests/plugin/*/; do
   if [ -f "$dir/pyproject.toml" ]; then plugins+=(-e "$dir"); fi
 done
-"$PY" -m pip install -q -r requirements-test.txt -e . "${plugins[@]}"
+"$PY" -m pip install -q -r requirements-test.txt -r requirements-docs.txt -e . "${plugins[@]}"
 
 step "browser client: rebuild and compare with the committed bundle"
 (cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent typecheck && npm run --silent build)
@@ -50,6 +50,9 @@ step "lint and type check"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
 "$VENV/bin/mypy"
+
+step "documentation site (Sphinx, warnings as errors: a broken link or reference fails)"
+"$PY" -m sphinx -E -W --keep-going -n -q -b html docs build/docs
 
 step "install like a user: wheels, each extra in a fresh venv, a page on every backend"
 "$PY" scripts/install_check.py

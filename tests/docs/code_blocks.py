@@ -2,7 +2,8 @@
 
 A block's run is said by an HTML comment on the line before its fence (invisible on the site):
 ``<!-- example: {"run": "app", "steps": [["submit", "Ada"], ["see", "Hello Ada"]]} -->``.
-Without one, a block runs as a module. See docs/contributing-docs.md for the kinds and steps.
+Without one, a block runs as a module. docs/contributing-docs.md lists the kinds
+and the steps.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from collections.abc import Coroutine
 from typing import Any, Callable, TypeVar
 
 from ..protocol.commands import SetEnvSpec
-from .context import get_current_session
+from .context import bound_session, get_current_session
 from .coroutinebased import CoroutineSession, TaskHandler
 from .info import LocalNamespace
 from .threadbased import ThreadSession
@@ -89,6 +89,13 @@ def set_env(**env_info: Any) -> None:
     get_current_session().set_env(SetEnvSpec(**env_info))  # type: ignore[typeddict-item]
 
 
+def _refuse_dunder(name: str) -> None:
+    # Tools probe objects for dunders (copy, pickle, doc generators, debuggers); outside a
+    # session, looking one up would start script mode's server.
+    if name.startswith("__"):
+        raise AttributeError(name)
+
+
 class _CurrentLocal:
     """``session.local``: attribute storage of whichever session is current."""
 
@@ -96,6 +103,7 @@ class _CurrentLocal:
         return get_current_session().local
 
     def __getattr__(self, name: str) -> Any:
+        _refuse_dunder(name)
         return getattr(self._target(), name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -117,6 +125,9 @@ class _CurrentLocal:
         return iter(self._target())
 
     def __repr__(self) -> str:
+        # A repr is for looking, not for starting script mode's server.
+        if bound_session() is None:
+            return "<webio_core.session.local: the current session's storage (no session here)>"
         return repr(self._target())
 
 
@@ -124,6 +135,7 @@ class _CurrentInfo:
     """``session.info``: the :class:`SessionInfo` of whichever session is current."""
 
     def __getattr__(self, name: str) -> Any:
+        _refuse_dunder(name)
         return getattr(get_current_session().info, name)
 
 

@@ -3,7 +3,10 @@ deprecated data() and get_info() warn and give local and info; JSError describes
 
 from __future__ import annotations
 
+import os
 import pickle
+import subprocess
+import sys
 
 import pytest
 
@@ -61,3 +64,25 @@ def test_js_error_keeps_the_javascript_error_and_pickles():
     copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), str(copy), copy.reason) == (JSError, str(error), "thrown")
     assert str(JSError("rejected", "", "no")) == "the Promise of eval_js() was rejected: no"
+
+
+def test_probing_info_and_local_for_dunders_starts_nothing():
+    # A script (where a session lookup would start script mode's server) that inspects the
+    # proxies the way doc generators and debuggers do.
+    probe = (
+        "from webio_core.session import info, local\n"
+        "print(hasattr(info, '__wrapped__'), hasattr(local, '__sphinx_mock__'))\n"
+        "print(repr(local))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "WEBIO_NO_BROWSER": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    probed, shown = done.stdout.splitlines()
+    assert probed.split() == ["False", "False"]
+    assert "no session here" in shown
+    assert "script mode" not in done.stderr

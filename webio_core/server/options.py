@@ -60,6 +60,12 @@ class ServerOptions:
             raise ValueError(
                 "remote_access is not supported by webio_core (it needs a tunnel service)"
             )
+        if isinstance(self.allowed_origins, (str, bytes)):
+            # A string would be read one character at a time, and "*" would allow every origin.
+            raise TypeError(
+                "allowed_origins must be a list of origin patterns, such as "
+                f"[{self.allowed_origins!r}], not a string"
+            )
         self.origin_policy = OriginPolicy(
             allowed_origins=tuple(self.allowed_origins or ()), check_origin=self.check_origin
         )

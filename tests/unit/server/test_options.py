@@ -90,3 +90,10 @@ def test_split_separates_framework_settings():
     # Derived fields are not options.
     _, settings = ServerOptions.split({"max_payload_bytes": 1})
     assert settings == {"max_payload_bytes": 1}
+
+
+def test_allowed_origins_given_as_a_string_is_refused() -> None:
+    # Read as characters, "https://*.example.com" would contain the pattern "*": every origin.
+    with pytest.raises(TypeError, match=r"list of origin patterns, such as \['https://\*"):
+        ServerOptions(allowed_origins="https://*.example.com")  # type: ignore[arg-type]
+    assert ServerOptions(allowed_origins=["https://*.example.com"]).origin_policy.allowed_origins

@@ -110,6 +110,7 @@ class Session:
 
     @property
     def closed(self) -> bool:
+        """Whether :meth:`close` has run; a closed session sends nothing more."""
         return self._closed
 
     def attach(self, link: Link) -> Optional[Link]:
@@ -122,6 +123,8 @@ class Session:
         return previous
 
     def add_close_listener(self, listener: Callable[[Session], None]) -> None:
+        """Call ``listener(session)`` once the session has closed, after its deferred functions; a
+        listener that raises is logged and the others still run."""
         self._close_listeners.append(listener)
 
     def start(self) -> None:
@@ -173,6 +176,8 @@ class Session:
         return 0
 
     def wait_closed(self, timeout: Optional[float] = None) -> bool:
+        """Block until the session closes or ``timeout`` seconds pass; returns whether it is
+        closed."""
         with self._lock:
             if self._closed:
                 return True
@@ -184,6 +189,10 @@ class Session:
     # ---- app side --------------------------------------------------------------------------
 
     def send(self, message: Message) -> None:
+        """Queue a command for the client and wake the transport to deliver it. A thread-based app
+        waits here while the client has a full send window of commands to acknowledge; if the
+        session is closed, or closes because its outbox overflowed, this raises
+        :class:`~webio_core.session.SessionClosedException`."""
         if self.closed:
             raise SessionClosedException("the session has been closed")
         self._wait_for_room()
@@ -196,6 +205,8 @@ class Session:
         self._wake()
 
     def new_id(self, prefix: str) -> str:
+        """A new id for a task or callback of this session: ``prefix`` followed by a counter, never
+        repeated within the session."""
         with self._lock:
             self._next_id += 1
             return f"{prefix}{self._next_id}"
@@ -274,11 +285,16 @@ class Session:
         return done, result
 
     def defer_call(self, func: Callable[[], Any]) -> None:
+        """Run ``func()`` when the session closes (:func:`webio_core.session.defer_call`);
+        functions run in the order they were added, and one that raises does not stop the
+        others."""
         if self._deferred is None:
             self._deferred = []
         self._deferred.append(func)
 
     def set_env(self, settings: SetEnvSpec) -> None:
+        """Send the page settings of :func:`webio_core.session.set_env` (title, output animation,
+        …) to the client."""
         self.send(SET_ENV(settings))
 
     # ---- closing ----------------------------------------------------------------------------
@@ -319,6 +335,8 @@ class Session:
 
     @property
     def short_id(self) -> str:
+        """The first eight characters of the session id, enough to tell sessions apart in log
+        lines."""
         return self.id[:8]
 
     def _on_task_finished(self) -> None:

@@ -59,8 +59,7 @@ class RecordingPage(PageModel):
         self.commands: list[dict[str, Any]] = []
 
     def apply(self, command: dict[str, Any]) -> None:
-        """Record ``command`` unless it is a resend, then apply it as :meth:`PageModel.apply` does.
-        """
+        """Record ``command`` unless it is a resend, then apply it like :meth:`PageModel.apply`."""
         if command["seq"] > self.last_seq:
             self.commands.append(command)
         super().apply(command)

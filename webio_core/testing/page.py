@@ -29,6 +29,7 @@ class Scope:
 class FormState:
     """A pending input form as the page holds it: the ``input_group`` spec, what ``update_input``
     changed since, and how many submissions the server refused."""
+
     task_id: str
     spec: dict[str, Any]
     #: field name -> (valid_status, invalid_feedback) from the last ``update_input``

@@ -55,6 +55,8 @@ class WebSocketPeer:
         self._close = close
 
     def send_text(self, text: str) -> Any:
+        """Send ``text`` on the socket; returns what the backend's send returned (an awaitable
+        for the core to await, or None), and None if it raised."""
         try:
             return self._send(text)
         except Exception as exc:
@@ -62,6 +64,8 @@ class WebSocketPeer:
             return None
 
     def close(self, code: int = 1000, reason: str = "") -> Any:
+        """Close the socket with ``code`` and ``reason``; returns what the backend's close
+        returned, and None if it raised."""
         try:
             return self._close(code, reason)
         except Exception as exc:
@@ -89,12 +93,17 @@ class SerialWriter:
         self._task = asyncio.ensure_future(self._write())
 
     def send_text(self, text: str) -> None:
+        """Queue ``text`` to be sent after everything asked before it."""
         self._queue.put_nowait(text)
 
     def close(self, code: int = 1000, reason: str = "") -> None:
+        """Queue a close of the socket with ``code`` and ``reason``, after the sends asked
+        before it."""
         self._queue.put_nowait((code, reason))
 
     def finish(self) -> None:
+        """Let the writing task end once it has done what is already queued; call it when the
+        socket has closed."""
         self._queue.put_nowait(None)
 
     @property
@@ -205,6 +214,8 @@ class WebSocketConnection:
         self._ack_timer: Optional[asyncio.TimerHandle] = None
 
     def start(self, request: Request) -> None:
+        """Open a new session for the app ``request`` resolves to, with this socket as its link,
+        and run the app."""
         endpoint = self.transport.endpoint
         session = endpoint.create_session(request, loop=self.loop)
         self.session = session
@@ -212,6 +223,10 @@ class WebSocketConnection:
         endpoint.start_session(session, self, endpoint.options.reconnect_timeout)
 
     def resume(self, session_id: str, ack_text: str) -> None:
+        """Attach this socket to session ``session_id`` after a reconnect and resend the
+        commands after ``ack_text`` (the last one the page acknowledged). An unknown session,
+        or one that no longer holds those commands, gets the socket closed as "session not
+        found"."""
         session = self.transport.endpoint.session(session_id)
         try:
             ack = parse_count(ack_text, QUERY_ACK)

@@ -15,7 +15,6 @@ from typing import Any, Callable, Optional
 
 from ..protocol import ClientEvent, ClientFrame, Message, ProtocolError
 from ..protocol.commands import CLOSE_SESSION, SET_ENV, EmptySpec, SetEnvSpec
-from ..protocol.events import EVENTS
 from ..protocol.feedback import BUSY, NOT_BUSY, BusySpec
 from .activity import Activity, Waiting
 from .callbacks import CallbackEntry, Callbacks, Decoder
@@ -23,7 +22,8 @@ from .errors import SessionClosedException
 from .info import LocalNamespace, SessionInfo
 from .link import Link, SessionObserver
 from .outbox import Outbox, OutboxOverflow
-from .tasks import ClientTask, Inbox, PendingTasks, StaleEvent
+from .receiving import receive_frame
+from .tasks import ClientTask, Inbox, PendingTasks
 from .tracebacks import report_app_error
 
 logger = logging.getLogger("webio_core.session")
@@ -142,38 +142,7 @@ class Session:
         number is dropped, since its predecessors will come again before it. An event that
         names no pending task or callback is logged and dropped on its own.
         """
-        self.outbox.acknowledge(frame.ack)
-        applied = 0
-        with self._receiving:  # a retried request may overlap the original one
-            for event in frame.events:
-                if event.seq <= self.events_received:
-                    continue
-                if event.seq != self.events_received + 1:
-                    logger.warning(
-                        "session %s: dropped event %d, expected %d",
-                        self.short_id,
-                        event.seq,
-                        self.events_received + 1,
-                    )
-                    continue
-                self.events_received = event.seq
-                applied += self._apply_event(event)
-        if frame.close:
-            self.close()
-        return applied
-
-    def _apply_event(self, event: ClientEvent) -> int:
-        """Route ``event``; its task or callback marks it taken up, a dropped one is taken here."""
-        try:
-            getattr(self, self._ROUTES[EVENTS[event.event].target])(event)
-            return 1
-        except StaleEvent as exc:
-            # Normal in a race: e.g. a field's blur arriving after its form was submitted.
-            logger.info("session %s: dropped event: %s", self.short_id, exc)
-        except ProtocolError as exc:
-            logger.warning("session %s: dropped event: %s", self.short_id, exc)
-        self.activity.taken(event.seq)
-        return 0
+        return receive_frame(self, frame)
 
     def wait_closed(self, timeout: Optional[float] = None) -> bool:
         """Block until the session closes or ``timeout`` seconds pass; returns whether it is

@@ -71,12 +71,22 @@ class Request:
 
 @dataclass
 class Response:
-    """What a transport answers to a request, for the backend to write out in its framework's
-    terms."""
+    """Response(status, body=b"", content_type="text/plain; charset=utf-8", headers={})
 
+    What a transport answers to a request, for the backend to write out in its framework's
+    terms.
+    """
+
+    # The signature above is for the reference: autodoc cannot parse the one dataclass writes
+    # (``headers=<factory>``).
+
+    #: The HTTP status code.
     status: int
+    #: The body; text is sent encoded as UTF-8 (see :attr:`body_bytes`).
     body: Union[bytes, str] = b""
+    #: The ``Content-Type`` header.
     content_type: str = "text/plain; charset=utf-8"
+    #: Further headers (a new dict for each response).
     headers: dict[str, str] = field(default_factory=dict)
 
     @property

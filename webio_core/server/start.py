@@ -79,7 +79,7 @@ def start_server(
     With ``debug=True`` (or ``enable_debug()``, or ``WEBIO_DEBUG`` / ``PYWEBIO_DEBUG`` set), a
     failing app shows its traceback on the page, and the server runs in a child process that
     restarts when a ``.py`` file beside the main script changes (see
-    :mod:`webio_core.server.reload`); ``port=0`` then keeps the port it first picked.
+    ``webio_core.server.reload``); ``port=0`` then keeps the port it first picked.
     """
     serve(applications, port=port, host=host, backend=backend, **options)
 

@@ -40,7 +40,7 @@ class WaitTimeout(AssertionError):
 
 class WebIOClient:
     """One simulated browser page of app ``app`` on the server at ``url``; ``js`` gives the
-    page's answers to ``eval_js`` (see :mod:`webio_core.testing.scripts`)."""
+    page's answers to ``eval_js`` (see ``webio_core.testing.scripts``)."""
 
     def __init__(
         self,

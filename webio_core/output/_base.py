@@ -76,6 +76,8 @@ class Output:
         return self
 
     def send(self) -> None:
+        """Send the output to the current scope now, unless it was already sent or embedded in a
+        container; later calls do nothing. ``show`` is the same method, under PyWebIO's name."""
         if self._processed:
             return
         self._processed = True

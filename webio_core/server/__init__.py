@@ -35,9 +35,10 @@ from .registry import Connection, LocalSessions, SessionRegistry
 from .request import Request, Response, text_response
 from .resolvers import Applications, AppResolver, AppTarget, NamedApps, RespondingResolver
 from .runners import AsyncioRunner, SocketServerRunner
+from .serial_writer import SerialWriter
 from .start import create_server, start_server
 from .static import CLIENT_DIR, content_type
-from .ws import SerialWriter, WebSocketConnection, WebSocketPeer, WebSocketTransport
+from .ws import WebSocketConnection, WebSocketPeer, WebSocketTransport
 from .wsgi import request_from_environ, wsgi_app
 
 __all__ = [

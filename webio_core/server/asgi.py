@@ -39,7 +39,7 @@ def route_path(scope: Scope) -> str:
 
 
 def request_from_scope(scope: Scope, body: bytes = b"") -> Request:
-    """The core's view of an ASGI HTTP or WebSocket scope (its path is :func:`route_path`)."""
+    """The core's view of an ASGI HTTP or WebSocket scope (its path is ``route_path(scope)``)."""
     client = scope.get("client") or ("", 0)
     return Request.build(
         scope.get("method", "GET"),

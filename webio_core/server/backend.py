@@ -56,6 +56,8 @@ class Backend:
     def create_server(
         self, endpoint: Endpoint, host: str, port: int, settings: dict[str, Any]
     ) -> RunningServer:
+        """Import ``server_factory`` and call it: a server bound to ``host``:``port`` that hands
+        every request to ``endpoint``, not serving yet."""
         module_name, _, function_name = self.server_factory.partition(":")
         factory: Callable[..., RunningServer] = getattr(
             importlib.import_module(module_name), function_name

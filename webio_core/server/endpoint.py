@@ -169,6 +169,9 @@ class Endpoint:
         return allowed
 
     def decode_frame(self, raw: Any) -> ClientFrame:
+        """Parse and validate one client frame (JSON text, or a binary frame carrying bytes)
+        within the endpoint's ``max_payload_size``; raises ``ProtocolError`` when anything is
+        off."""
         return decode_client_frame(raw, self.options.max_payload_bytes)
 
     # ---- sessions ---------------------------------------------------------------------------
@@ -179,6 +182,8 @@ class Endpoint:
         return names() if callable(names) else None
 
     def resolve(self, request: Request) -> Optional[AppTarget]:
+        """The app ``request`` is for, as the resolver says; None once the endpoint is shutting
+        down, so that no new session starts then."""
         return None if self._closing else self.resolver.resolve(request)
 
     def create_session(
@@ -237,6 +242,8 @@ class Endpoint:
         session.start()
 
     def session(self, session_id: str) -> Optional[Session]:
+        """The session called ``session_id`` if this process runs it (open or closed), else
+        None."""
         return self.registry.get(session_id)
 
     @property

@@ -48,11 +48,15 @@ class FrameworkOptions:
     what: str = ""
 
     def description(self) -> str:
+        """How error messages name these options: ``what`` if set, else after ``parameters_of``."""
         if self.what:
             return self.what
         return f"arguments of {self.parameters_of}" if self.parameters_of else "framework options"
 
     def known_names(self) -> list[str]:
+        """Every name accepted by name, sorted: ``names``, ``ignored`` and the defaulted
+        parameters of ``parameters_of`` (imported here). Names only ``pattern`` accepts are
+        not listed."""
         names = set(self.names.split()) | set(self.ignored)
         if self.parameters_of:
             module_name, _, attribute = self.parameters_of.partition(":")
@@ -65,6 +69,8 @@ class FrameworkOptions:
         return sorted(names)
 
     def accepts(self, name: str, known: Iterable[str]) -> bool:
+        """Whether option ``name`` is among ``known`` (from :meth:`known_names`) or matches
+        ``pattern``."""
         return name in known or bool(self.pattern and re.fullmatch(self.pattern, name))
 
 

@@ -102,6 +102,10 @@ class HttpTransport:
         endpoint.registry.serve(self)
 
     def handle(self, request: Request) -> Response:
+        """Answer one request: a page GET (no session header), a CORS preflight, or a poll or
+        POST of events for the session the header names, which blocks for a while until the
+        app has something to send. Backends on an asyncio loop call :meth:`handle_async`
+        instead."""
         session_id = request.header(SESSION_HEADER)
         if request.method == "OPTIONS":
             return self._preflight(request)
@@ -117,7 +121,7 @@ class HttpTransport:
 
     async def handle_async(self, request: Request) -> Response:
         """:meth:`handle` for a backend on an asyncio loop: a request may wait for the app's
-        reply, so it is answered in a thread of its own (see :func:`run_in_thread`)."""
+        reply, so it is answered in a thread of its own (see ``run_in_thread``)."""
         return await run_in_thread(self.handle, request)
 
     def _preflight(self, request: Request) -> Response:

@@ -28,9 +28,11 @@ if TYPE_CHECKING:
 class Connection(Protocol):
     """What a backend feeds an open socket's messages and its close to."""
 
-    def on_message(self, message: Any) -> None: ...
+    def on_message(self, message: Any) -> None:
+        """Handle one message the socket received: text, or bytes for a binary frame."""
 
-    def on_close(self) -> None: ...
+    def on_close(self) -> None:
+        """The socket closed, from either side; no message follows."""
 
 
 class SessionRegistry(Protocol):
@@ -84,18 +86,22 @@ class LocalSessions:
         self.topics = Topics()
 
     def add(self, session: Session) -> None:
+        """Keep ``session`` under its id."""
         with self._lock:
             self._sessions[session.id] = session
 
     def get(self, session_id: str) -> Optional[Session]:
+        """The session called ``session_id``, or None when this process has none of that id."""
         with self._lock:
             return self._sessions.get(session_id)
 
     def discard(self, session_id: str) -> None:
+        """Forget the session called ``session_id``, if it is here."""
         with self._lock:
             self._sessions.pop(session_id, None)
 
     def all(self) -> list[Session]:
+        """A snapshot of every session kept here, open or closed."""
         with self._lock:
             return list(self._sessions.values())
 
@@ -110,9 +116,11 @@ class LocalSessions:
         self.topics.deliver(topic, data)
 
     def forward(self, session_id: str, request: Request) -> Optional[Response]:
+        """Always None: with one process, a session that is not here exists nowhere."""
         return None
 
     def relay(
         self, session_id: str, ack: str, peer: WebSocketPeer, loop: asyncio.AbstractEventLoop
     ) -> Optional[Connection]:
+        """Always None: a socket for a session that is not here has nowhere to go."""
         return None

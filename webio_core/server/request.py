@@ -48,14 +48,19 @@ class Request:
         return None if len(body) > limit else body
 
     def header(self, name: str, default: str = "") -> str:
+        """The value of header ``name`` (any case), or ``default`` when the request has none."""
         return self.headers.get(name.lower(), default)
 
     @property
     def host(self) -> str:
+        """The ``Host`` header: the host and port the browser addressed, for the same-origin
+        check."""
         return self.header("host")
 
     @property
     def origin(self) -> str:
+        """The ``Origin`` header, or an empty string when the request has none (browsers send it
+        on WebSocket upgrades and cross-origin requests)."""
         return self.header("origin")
 
     @property
@@ -66,15 +71,31 @@ class Request:
 
 @dataclass
 class Response:
+    """Response(status, body=b"", content_type="text/plain; charset=utf-8", headers={})
+
+    What a transport answers to a request, for the backend to write out in its framework's
+    terms.
+    """
+
+    # The signature above is for the reference: autodoc cannot parse the one dataclass writes
+    # (``headers=<factory>``).
+
+    #: The HTTP status code.
     status: int
+    #: The body; text is sent encoded as UTF-8 (see :attr:`body_bytes`).
     body: Union[bytes, str] = b""
+    #: The ``Content-Type`` header.
     content_type: str = "text/plain; charset=utf-8"
+    #: Further headers (a new dict for each response).
     headers: dict[str, str] = field(default_factory=dict)
 
     @property
     def body_bytes(self) -> bytes:
+        """The body as bytes (a text body encoded as UTF-8)."""
         return self.body.encode() if isinstance(self.body, str) else self.body
 
 
 def text_response(status: int, message: str, headers: Optional[dict[str, str]] = None) -> Response:
+    """A plain-text response (UTF-8) of ``status`` saying ``message``: how transports answer
+    errors."""
     return Response(status, message, headers=headers or {})

@@ -37,6 +37,8 @@ class AppTarget:
 
     @property
     def is_coroutine(self) -> bool:
+        """Whether the app is a coroutine function, so that its session runs on an event loop
+        rather than in a thread."""
         return inspect.iscoroutinefunction(self.function)
 
 
@@ -53,7 +55,8 @@ class RespondingResolver(AppResolver, Protocol):
     """A resolver that answers some page requests itself instead of naming an app."""
 
     def respond(self, request: Request) -> Optional[Response]:
-        """The response to a page request, or None to let :meth:`resolve` find its app."""
+        """The response to a page request, or None to let :meth:`AppResolver.resolve` find its
+        app."""
 
 
 class NamedApps:
@@ -68,6 +71,8 @@ class NamedApps:
         self.paths = paths
 
     def resolve(self, request: Request) -> Optional[AppTarget]:
+        """The app named by ``?app=`` (``index`` when absent), or None for an unknown name or a
+        path outside ``paths``."""
         if self.paths is not None and request.path not in self.paths:
             return None
         name = request.query.get(QUERY_APP, DEFAULT_APP)

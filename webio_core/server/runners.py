@@ -48,6 +48,8 @@ class SocketServerRunner:
         self._stopped = False
 
     def serve_forever(self) -> None:
+        """Serve requests in this thread until :meth:`stop`, then close the socket and shut the
+        endpoint down. Returns at once if :meth:`stop` came first."""
         with self._lock:
             run = not self._stopped
             self._serving = run
@@ -59,6 +61,8 @@ class SocketServerRunner:
             self.endpoint.shutdown()
 
     def stop(self) -> None:
+        """Make :meth:`serve_forever` return; before it started serving, just close the socket.
+        Safe from any thread."""
         with self._lock:
             serving, self._stopped = self._serving, True
         if serving:
@@ -96,6 +100,9 @@ class AsyncioRunner:
         self._wake: Optional[asyncio.Event] = None
 
     def serve_forever(self) -> None:
+        """Run the server on a new event loop in this thread until :meth:`stop`; on the way out,
+        close the endpoint's sessions on that loop, give their sockets a moment to say
+        goodbye, then stop serving."""
         if not self._stop_requested.is_set():
             asyncio.run(self._serve())
 
@@ -113,6 +120,8 @@ class AsyncioRunner:
             await stop_serving()
 
     def stop(self) -> None:
+        """Make :meth:`serve_forever` return (or never start serving, if called first). Safe
+        from any thread, more than once."""
         self._stop_requested.set()
         with self._lock:
             loop, wake = self._loop, self._wake

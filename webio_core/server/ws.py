@@ -12,8 +12,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-from collections.abc import Awaitable
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Optional
 
 from ..protocol import ProtocolError, encode_frame, frame_batches
 from ..protocol.constants import CLOSE_SESSION_NOT_FOUND, QUERY_ACK, QUERY_SESSION
@@ -55,6 +54,8 @@ class WebSocketPeer:
         self._close = close
 
     def send_text(self, text: str) -> Any:
+        """Send ``text`` on the socket; returns what the backend's send returned (an awaitable
+        for the core to await, or None), and None if it raised."""
         try:
             return self._send(text)
         except Exception as exc:
@@ -62,55 +63,13 @@ class WebSocketPeer:
             return None
 
     def close(self, code: int = 1000, reason: str = "") -> Any:
+        """Close the socket with ``code`` and ``reason``; returns what the backend's close
+        returned, and None if it raised."""
         try:
             return self._close(code, reason)
         except Exception as exc:
             logger.debug("websocket close failed: %s", exc)
             return None
-
-
-class SerialWriter:
-    """Sends and closes on an asyncio framework's socket one after the other, in call order.
-
-    The core schedules each awaitable a peer function returns as a task of its own, and some
-    frameworks reorder concurrent writes (aiohttp writes a small compressed message before a
-    large one still compressing in a thread). Give :meth:`send_text` and :meth:`close` to
-    :meth:`WebSocketTransport.connect` instead: one task awaits ``send`` and ``close`` in turn.
-    Create it on the socket's loop, and call :meth:`finish` once the socket has closed: the
-    task ends after what was already asked (which fails fast on a closed socket).
-    """
-
-    def __init__(
-        self, send: Callable[[str], Awaitable[Any]], close: Callable[[int, str], Awaitable[Any]]
-    ) -> None:
-        self._send = send
-        self._close = close
-        self._queue: asyncio.Queue[Union[str, tuple[int, str], None]] = asyncio.Queue()
-        self._task = asyncio.ensure_future(self._write())
-
-    def send_text(self, text: str) -> None:
-        self._queue.put_nowait(text)
-
-    def close(self, code: int = 1000, reason: str = "") -> None:
-        self._queue.put_nowait((code, reason))
-
-    def finish(self) -> None:
-        self._queue.put_nowait(None)
-
-    @property
-    def done(self) -> bool:
-        """Whether the task has ended (after :meth:`finish`)."""
-        return self._task.done()
-
-    async def _write(self) -> None:
-        while True:
-            item = await self._queue.get()
-            if item is None:
-                return
-            try:
-                await (self._send(item) if isinstance(item, str) else self._close(*item))
-            except Exception as exc:
-                logger.debug("websocket write failed: %s", exc)
 
 
 class WebSocketTransport:
@@ -205,6 +164,8 @@ class WebSocketConnection:
         self._ack_timer: Optional[asyncio.TimerHandle] = None
 
     def start(self, request: Request) -> None:
+        """Open a new session for the app ``request`` resolves to, with this socket as its link,
+        and run the app."""
         endpoint = self.transport.endpoint
         session = endpoint.create_session(request, loop=self.loop)
         self.session = session
@@ -212,6 +173,10 @@ class WebSocketConnection:
         endpoint.start_session(session, self, endpoint.options.reconnect_timeout)
 
     def resume(self, session_id: str, ack_text: str) -> None:
+        """Attach this socket to session ``session_id`` after a reconnect and resend the
+        commands after ``ack_text`` (the last one the page acknowledged). An unknown session,
+        or one that no longer holds those commands, gets the socket closed as "session not
+        found"."""
         session = self.transport.endpoint.session(session_id)
         try:
             ack = parse_count(ack_text, QUERY_ACK)

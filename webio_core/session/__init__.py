@@ -1,8 +1,8 @@
 """Control of the current session, as PyWebIO's ``pywebio.session``: ``run_js``, ``eval_js``,
 ``go_app``, ``download``, ``defer_call``, ``local``, ``info``, ``hold``, ``set_env``,
 ``register_thread``, ``run_async``, ``run_asyncio_coroutine`` (and the deprecated ``data`` and
-``get_info``); and, beyond PyWebIO, ``subscribe`` and ``broadcast``: messages for every session
-that subscribed to a topic, in every process (see :mod:`.broadcast`)."""
+``get_info``); and, beyond PyWebIO, :func:`subscribe` and :func:`broadcast`: messages for every
+session that subscribed to a topic, in every process."""
 
 from __future__ import annotations
 

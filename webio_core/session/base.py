@@ -15,7 +15,6 @@ from typing import Any, Callable, Optional
 
 from ..protocol import ClientEvent, ClientFrame, Message, ProtocolError
 from ..protocol.commands import CLOSE_SESSION, SET_ENV, EmptySpec, SetEnvSpec
-from ..protocol.events import EVENTS
 from ..protocol.feedback import BUSY, NOT_BUSY, BusySpec
 from .activity import Activity, Waiting
 from .callbacks import CallbackEntry, Callbacks, Decoder
@@ -23,7 +22,8 @@ from .errors import SessionClosedException
 from .info import LocalNamespace, SessionInfo
 from .link import Link, SessionObserver
 from .outbox import Outbox, OutboxOverflow
-from .tasks import ClientTask, Inbox, PendingTasks, StaleEvent
+from .receiving import receive_frame
+from .tasks import ClientTask, Inbox, PendingTasks
 from .tracebacks import report_app_error
 
 logger = logging.getLogger("webio_core.session")
@@ -110,6 +110,7 @@ class Session:
 
     @property
     def closed(self) -> bool:
+        """Whether :meth:`close` has run; a closed session sends nothing more."""
         return self._closed
 
     def attach(self, link: Link) -> Optional[Link]:
@@ -122,6 +123,8 @@ class Session:
         return previous
 
     def add_close_listener(self, listener: Callable[[Session], None]) -> None:
+        """Call ``listener(session)`` once the session has closed, after its deferred functions; a
+        listener that raises is logged and the others still run."""
         self._close_listeners.append(listener)
 
     def start(self) -> None:
@@ -139,40 +142,11 @@ class Session:
         number is dropped, since its predecessors will come again before it. An event that
         names no pending task or callback is logged and dropped on its own.
         """
-        self.outbox.acknowledge(frame.ack)
-        applied = 0
-        with self._receiving:  # a retried request may overlap the original one
-            for event in frame.events:
-                if event.seq <= self.events_received:
-                    continue
-                if event.seq != self.events_received + 1:
-                    logger.warning(
-                        "session %s: dropped event %d, expected %d",
-                        self.short_id,
-                        event.seq,
-                        self.events_received + 1,
-                    )
-                    continue
-                self.events_received = event.seq
-                applied += self._apply_event(event)
-        if frame.close:
-            self.close()
-        return applied
-
-    def _apply_event(self, event: ClientEvent) -> int:
-        """Route ``event``; its task or callback marks it taken up, a dropped one is taken here."""
-        try:
-            getattr(self, self._ROUTES[EVENTS[event.event].target])(event)
-            return 1
-        except StaleEvent as exc:
-            # Normal in a race: e.g. a field's blur arriving after its form was submitted.
-            logger.info("session %s: dropped event: %s", self.short_id, exc)
-        except ProtocolError as exc:
-            logger.warning("session %s: dropped event: %s", self.short_id, exc)
-        self.activity.taken(event.seq)
-        return 0
+        return receive_frame(self, frame)
 
     def wait_closed(self, timeout: Optional[float] = None) -> bool:
+        """Block until the session closes or ``timeout`` seconds pass; returns whether it is
+        closed."""
         with self._lock:
             if self._closed:
                 return True
@@ -184,6 +158,10 @@ class Session:
     # ---- app side --------------------------------------------------------------------------
 
     def send(self, message: Message) -> None:
+        """Queue a command for the client and wake the transport to deliver it. A thread-based app
+        waits here while the client has a full send window of commands to acknowledge; if the
+        session is closed, or closes because its outbox overflowed, this raises
+        :class:`~webio_core.session.SessionClosedException`."""
         if self.closed:
             raise SessionClosedException("the session has been closed")
         self._wait_for_room()
@@ -196,6 +174,8 @@ class Session:
         self._wake()
 
     def new_id(self, prefix: str) -> str:
+        """A new id for a task or callback of this session: ``prefix`` followed by a counter, never
+        repeated within the session."""
         with self._lock:
             self._next_id += 1
             return f"{prefix}{self._next_id}"
@@ -274,11 +254,16 @@ class Session:
         return done, result
 
     def defer_call(self, func: Callable[[], Any]) -> None:
+        """Run ``func()`` when the session closes (:func:`webio_core.session.defer_call`);
+        functions run in the order they were added, and one that raises does not stop the
+        others."""
         if self._deferred is None:
             self._deferred = []
         self._deferred.append(func)
 
     def set_env(self, settings: SetEnvSpec) -> None:
+        """Send the page settings of :func:`webio_core.session.set_env` (title, output animation,
+        …) to the client."""
         self.send(SET_ENV(settings))
 
     # ---- closing ----------------------------------------------------------------------------
@@ -319,6 +304,8 @@ class Session:
 
     @property
     def short_id(self) -> str:
+        """The first eight characters of the session id, enough to tell sessions apart in log
+        lines."""
         return self.id[:8]
 
     def _on_task_finished(self) -> None:

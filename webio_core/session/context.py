@@ -31,7 +31,7 @@ def get_current_session() -> Session:
     """The session of the running app; raise if there is none or if it has closed.
 
     Outside any session, in a process that has created no server, this starts script mode
-    (see :mod:`webio_core.session.script`) and returns the script's session.
+    (see ``webio_core.session.script``) and returns the script's session.
     """
     session: Optional[Session] = _current_session.get()
     if session is None:

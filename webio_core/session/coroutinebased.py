@@ -216,6 +216,10 @@ class CoroutineSession(Session):
         task.add_done_callback(ended)
 
     def run_async(self, coro: Coroutine[Any, Any, Any]) -> TaskHandler:
+        """Run ``coro`` on the session's loop alongside the app
+        (:func:`webio_core.session.run_async`); it is cancelled when the session closes. Only
+        callable from the session's own coroutines; returns a
+        :class:`~webio_core.session.TaskHandler` that can cancel it."""
         if not self._on_loop():
             raise RuntimeError("run_async() must be called from the session's own coroutines")
         self._begin_background_work()
@@ -243,6 +247,8 @@ class CoroutineSession(Session):
             pass  # the loop is closed, and its tasks with it
 
     async def hold(self) -> None:
+        """Wait until the session closes, so that the app's callbacks keep working after its main
+        coroutine has nothing more to do (:func:`webio_core.session.hold`)."""
         with self.activity.waiting_for_user():
             while not self.closed:
                 await asyncio.sleep(0.2)

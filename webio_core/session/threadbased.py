@@ -180,6 +180,8 @@ class ThreadSession(Session):
         thread.run = run_in_session  # type: ignore[method-assign]
 
     def hold(self) -> None:
+        """Block the app's thread until the session closes, so that callbacks keep working after
+        the script's last statement (:func:`webio_core.session.hold`)."""
         with self.activity.waiting_for_user():
             self.wait_closed()
 

@@ -65,7 +65,9 @@ class RunningApp:
     """A server started by :func:`serve`."""
 
     def __init__(self, url: str, endpoint: Endpoint) -> None:
+        #: The server's address, ``http://127.0.0.1:PORT/``.
         self.url = url
+        #: What serves the apps: its sessions, options and backend.
         self.endpoint = endpoint
 
     @property
@@ -80,6 +82,7 @@ class RunningApp:
 
     @property
     def transport(self) -> str:
+        """The connection the backend's pages use: ``"websocket"`` or ``"http"`` (polling)."""
         return self.endpoint.backend.transport
 
     def client(self, app: str = DEFAULT_APP, **kwargs: Any) -> WebIOClient:

@@ -40,7 +40,7 @@ class WaitTimeout(AssertionError):
 
 class WebIOClient:
     """One simulated browser page of app ``app`` on the server at ``url``; ``js`` gives the
-    page's answers to ``eval_js`` (see :mod:`webio_core.testing.scripts`)."""
+    page's answers to ``eval_js`` (see ``webio_core.testing.scripts``)."""
 
     def __init__(
         self,
@@ -75,6 +75,8 @@ class WebIOClient:
     # ---- connection ---------------------------------------------------------------------------
 
     def connect(self) -> Self:
+        """Open the session over the channel of the client's transport and return the client;
+        prefer a ``with`` block, which also closes it."""
         self._channel.connect()
         return self
 
@@ -151,9 +153,11 @@ class WebIOClient:
         )
 
     def should_not_see(self, text: str) -> None:
+        """Assert that no output on the page contains ``text`` right now (it does not wait)."""
         assert not any(text in t for t in self.page.texts()), f"{text!r} is on the page"
 
     def texts(self) -> list[str]:
+        """The visible text of each output on the page now, popup included."""
         with self._changed:
             return self.page.texts()
 
@@ -164,6 +168,8 @@ class WebIOClient:
         )
 
     def wait_closed(self, timeout: Optional[float] = None) -> None:
+        """Wait until the server closes the session or the connection is lost; raises
+        :class:`WaitTimeout` after ``timeout`` seconds (the client's default if not given)."""
         self.wait_until(lambda page: page.closed, "the session to close", timeout)
 
     # ---- acting ------------------------------------------------------------------------------

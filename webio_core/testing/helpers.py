@@ -59,11 +59,14 @@ class RecordingPage(PageModel):
         self.commands: list[dict[str, Any]] = []
 
     def apply(self, command: dict[str, Any]) -> None:
+        """Record ``command`` unless it is a resend, then apply it like :meth:`PageModel.apply`."""
         if command["seq"] > self.last_seq:
             self.commands.append(command)
         super().apply(command)
 
     def named(self, name: str) -> list[dict[str, Any]]:
+        """The recorded commands whose name is ``name`` (``"output"``, ``"toast"``, …), in the
+        order they arrived."""
         return [c for c in self.commands if c["command"] == name]
 
 

@@ -127,6 +127,8 @@ class LoopbackServer:
         return self.endpoint.sessions
 
     def client(self, app: str = DEFAULT_APP, **kwargs: Any) -> WebIOClient:
+        """A new page of app ``app`` connected in-process to this server's endpoint (use it in a
+        ``with`` block, or call ``connect()``); ``kwargs`` go to :class:`WebIOClient`."""
         from .client import WebIOClient
 
         return WebIOClient(

@@ -27,6 +27,9 @@ class Scope:
 
 @dataclass
 class FormState:
+    """A pending input form as the page holds it: the ``input_group`` spec, what ``update_input``
+    changed since, and how many submissions the server refused."""
+
     task_id: str
     spec: dict[str, Any]
     #: field name -> (valid_status, invalid_feedback) from the last ``update_input``
@@ -38,9 +41,12 @@ class FormState:
 
     @property
     def fields(self) -> list[dict[str, Any]]:
+        """The form's field specs, in the order the form shows them."""
         return list(self.spec["inputs"])
 
     def field(self, name: Optional[str] = None) -> dict[str, Any]:
+        """The spec of field ``name``, or of the first field when no name is given; raises
+        :class:`KeyError` if there is no such field."""
         for f in self.fields:
             if name is None or f["name"] == name:
                 return f
@@ -53,6 +59,8 @@ class FormState:
         return next(i for i, item in enumerate(items) if item["label"] == label)
 
     def error(self, name: Optional[str] = None) -> Optional[str]:
+        """The message shown under field ``name`` (the first field by default) if the server marked
+        it invalid, else ``None``."""
         valid, feedback = self.status.get(self.field(name)["name"], (None, ""))
         return feedback if valid is False else None
 
@@ -103,6 +111,8 @@ class PageModel:
         self.handlers = self._command_handlers()
 
     def apply(self, command: dict[str, Any]) -> None:
+        """Apply one server command to the model. A command already applied (resent after a
+        reconnect) is skipped; an unknown command raises :class:`ValueError`."""
         seq = command["seq"]
         if seq <= self.last_seq:
             return  # resent after a reconnect

@@ -38,7 +38,8 @@ class Bus(Protocol):
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
-        """The loop the listener, relayed sockets and :meth:`spawn` run on."""
+        """The loop the listener runs on, and the connections this process serves for sockets
+        relayed from other processes."""
 
     def on_bus(self) -> bool:
         """Whether the caller runs on the bus's loop."""

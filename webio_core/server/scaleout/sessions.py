@@ -52,6 +52,9 @@ class SharedSessions(LocalSessions):
     # ---- SessionRegistry ----------------------------------------------------------------------
 
     def add(self, session: Session) -> None:
+        """Keep ``session`` here and subscribe to its channel, so that other processes can reach
+        it; if the bus is unavailable the session is dropped again and
+        :class:`BusUnavailable` propagates."""
         super().add(session)
         try:
             self.bus.subscribe(session_channel(session.id))
@@ -60,6 +63,7 @@ class SharedSessions(LocalSessions):
             raise
 
     def discard(self, session_id: str) -> None:
+        """Forget the session and unsubscribe from its channel, if this process has it."""
         if self.get(session_id) is not None:
             super().discard(session_id)
             self.bus.unsubscribe(session_channel(session_id))
@@ -71,6 +75,8 @@ class SharedSessions(LocalSessions):
         self.bus.stop()
 
     def forward(self, session_id: str, request: Request) -> Optional[Response]:
+        """Publish ``request`` on the session's channel and wait for the owner's response; None
+        when no process owns the session."""
         return self.pending.forward(session_id, request)
 
     def broadcast(self, topic: str, data: str, message_id: str) -> None:
@@ -79,6 +85,8 @@ class SharedSessions(LocalSessions):
     def relay(
         self, session_id: str, ack: str, peer: WebSocketPeer, loop: asyncio.AbstractEventLoop
     ) -> RelayedSocket:
+        """A connection that carries the page's frames to the session's owner over the bus and
+        the owner's frames back to ``peer``, started at once from ``ack``."""
         socket = RelayedSocket(self.bus, session_id, peer, loop, self._forget)
         self.relayed[socket.conn] = socket
         socket.start(ack)
@@ -87,6 +95,9 @@ class SharedSessions(LocalSessions):
     # ---- BusListener (on the bus loop) -----------------------------------------------------
 
     def on_message(self, channel: str, data: bytes) -> None:
+        """A message from the bus: a request or socket frame for a session of this process goes
+        to its owner side, a reply (frames for a relayed socket, an HTTP response, a
+        broadcast) to what waits for it; malformed messages are logged and dropped."""
         try:
             header, payload = unpack(data)
         except ValueError:

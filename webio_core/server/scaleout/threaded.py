@@ -77,12 +77,16 @@ class ThreadedBus:
         raise NotImplementedError
 
     async def add_channel(self, channel: str) -> None:
+        """Subscribe the live subscriber connection to ``channel``; the broker's confirmation
+        must reach :meth:`confirmed`."""
         raise NotImplementedError
 
     async def remove_channel(self, channel: str) -> None:
+        """Unsubscribe the live subscriber connection from ``channel``."""
         raise NotImplementedError
 
     async def listeners(self, channels: list[str]) -> dict[str, int]:
+        """Ask the broker how many processes listen on each of ``channels``."""
         raise NotImplementedError
 
     async def close(self) -> None:
@@ -92,27 +96,34 @@ class ThreadedBus:
     # ---- Bus ----------------------------------------------------------------------------------
 
     def listen(self, listener: BusListener) -> None:
+        """Hand every message received to ``listener`` (set once, before the first use)."""
         self.listener = listener
 
     @property
     def process_id(self) -> str:
+        """This process's name on the bus, new in each process; the first use starts the bus."""
         if not self._stopped:
             self.start()
         return self._process_id
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
+        """The bus's event loop, running in a thread of its own; the first use starts the bus."""
         self.start()
         assert self._loop is not None
         return self._loop
 
     def on_bus(self) -> bool:
+        """Whether the caller runs on the bus's loop."""
         try:
             return self._loop is not None and asyncio.get_running_loop() is self._loop
         except RuntimeError:
             return False
 
     def start(self) -> None:
+        """Start the bus's thread and loop in this process, if not started yet, and wait until
+        the broker is reached; raises :class:`BusUnavailable` if it cannot be, or if the bus
+        was stopped. A forked child starts a bus of its own."""
         with self._lock:
             if self._pid == os.getpid():
                 if self._stopped:
@@ -139,6 +150,9 @@ class ThreadedBus:
             raise
 
     def publish(self, channel: str, data: bytes) -> concurrent.futures.Future[int]:
+        """Queue ``data`` for ``channel`` after everything published before it (from any
+        thread); the future gives how many processes listen on the channel, or fails with
+        :class:`BusUnavailable`."""
         future: concurrent.futures.Future[int] = concurrent.futures.Future()
         item = (channel, data, future)
         try:
@@ -153,6 +167,8 @@ class ThreadedBus:
         return future
 
     def subscribe(self, channel: str) -> None:
+        """Listen on ``channel``, also after reconnects; returns once the broker confirmed it,
+        or raises :class:`BusUnavailable` after a few seconds."""
         future: concurrent.futures.Future[None] = concurrent.futures.Future()
         self.loop.call_soon_threadsafe(self._subscribe, channel, future)
         try:
@@ -161,12 +177,15 @@ class ThreadedBus:
             raise BusUnavailable(f"{self.where} did not confirm a subscription in time") from None
 
     def unsubscribe(self, channel: str) -> None:
+        """Stop listening on ``channel``, without waiting for the broker."""
         try:
             self.loop.call_soon_threadsafe(self._unsubscribe, channel)
         except (BusUnavailable, RuntimeError):
             pass  # stopped: the broker forgot every channel of this process with its connection
 
     def stop(self) -> None:
+        """Send what is queued (waiting briefly), close the connections and end the loop; the
+        bus stays stopped in this process. Does nothing if it never started here."""
         with self._lock:
             if self._pid != os.getpid() or self._stopped:
                 return  # never started here, or stopped already
@@ -200,11 +219,15 @@ class ThreadedBus:
             logger.warning("reconnected to %s", self.where)
 
     def confirmed(self, channel: str) -> None:
+        """For the broker's :meth:`read`: the broker confirmed the subscription to ``channel``,
+        which wakes the :meth:`subscribe` calls waiting for it."""
         for waiter in self._confirming.pop(channel, ()):
             if not waiter.done():
                 waiter.set_result(None)
 
     def received(self, channel: str, data: bytes) -> None:
+        """For the broker's :meth:`read`: a message on ``channel``, handed to the listener; an
+        exception it raises is logged, so that reading goes on."""
         try:
             assert self.listener is not None
             self.listener.on_message(channel, data)

@@ -10,6 +10,7 @@ import { Dispatcher } from "./dispatcher";
 import type { ClientEvent, EventData, EventName } from "./generated/protocol";
 import type { Layout } from "./layout";
 import { PROTOCOL_MAJOR, clientEvent, majorOf, parseFrame } from "./protocol";
+import { frameBytes, tooLargeText } from "./oversize";
 import { StatusBanner, versionMismatchText } from "./status";
 import { attachPayload } from "./transport/frame";
 import { HttpTransport } from "./transport/http";
@@ -99,7 +100,8 @@ export class Client {
     }
   }
 
-  /** Returns the event's seq, or 0 when the session no longer sends anything. */
+  /** Returns the event's seq, or 0 when it is not sent: the session no longer sends anything,
+   * or the event is larger than the server takes (the person is told). */
   private send<K extends EventName>(
     event: K,
     taskId: string,
@@ -107,12 +109,25 @@ export class Client {
     payload?: ArrayBuffer,
   ): number {
     if (this.state !== "running" && this.state !== "reconnecting") return 0;
-    const seq = this.nextEventSeq++;
-    const numbered = clientEvent(seq, event, taskId, data);
+    const numbered = clientEvent(this.nextEventSeq, event, taskId, data);
     if (payload !== undefined) attachPayload(numbered, payload);
+    const limit = this.config.max_payload;
+    const size = limit > 0 ? frameBytes(numbered, this.lastSeq) : 0;
+    if (size > limit) {
+      this.showNotSent(tooLargeText(size, limit));
+      return 0;
+    }
+    const seq = this.nextEventSeq++;
     this.unacked.push(numbered);
     this.transport.send([numbered]);
     return seq;
+  }
+
+  private showNotSent(message: string): void {
+    // Shown as the app's own toasts are, without a round trip to the server.
+    const spec = { content: message, duration: 6, position: "center", color: "error" };
+    const toast = { ...spec, callback_id: null };
+    this.dispatcher.dispatch({ seq: 0, command: "toast", task_id: "", spec: toast });
   }
 
   /** The server has the events up to `upTo` (or refused them for good). */

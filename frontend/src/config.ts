@@ -33,5 +33,8 @@ export function readConfig(doc: Document): PageConfig {
     app: typeof cfg.app === "string" && cfg.app !== "" ? cfg.app : DEFAULT_APP,
     static: typeof cfg.static === "string" ? cfg.static : "",
     theme: typeof cfg.theme === "string" && isOneOf(THEMES, cfg.theme) ? cfg.theme : "default",
+    // 0: no limit known, so none applied here (the server still applies its own).
+    max_payload:
+      typeof cfg.max_payload === "number" && cfg.max_payload > 0 ? cfg.max_payload : 0,
   };
 }

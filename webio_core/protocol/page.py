@@ -23,3 +23,6 @@ class PageConfig(TypedDict):
     #: Where the client's files are: a URL prefix to which a file name is appended.
     static: str
     theme: Theme
+    #: The largest message the server takes, in bytes (``max_payload_size``): the page does not
+    #: send a larger answer, and tells the user so, instead of sending one the server drops.
+    max_payload: int

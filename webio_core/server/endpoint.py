@@ -133,6 +133,7 @@ class Endpoint:
             transport=self.backend.transport,
             config=app_config(target.function),
             cdn=self.options.cdn,
+            max_payload=self.options.max_payload_bytes,
             extra_head=self.plugins.page_head(target.name),
         )
         return deliver_page(request, page)

@@ -77,6 +77,7 @@ def render_page(
     transport: Transport,
     config: AppConfig,
     cdn: Union[bool, str],
+    max_payload: int,
     extra_head: str = "",
 ) -> str:
     prefix = static_prefix(cdn)
@@ -110,6 +111,7 @@ def render_page(
         app=app_name,
         static=prefix,
         theme=theme,
+        max_payload=max_payload,
     )
     config_json = _script_json(client_config)
     body = [

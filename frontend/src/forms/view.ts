@@ -145,7 +145,8 @@ export class FormView {
     // Enter in a form whose field buttons include no submit button is no submission.
     if (ownButtons && !pressed) return;
     this.busy.start(submitter);
-    this.host.send("from_submit", this.taskId, data);
+    // Not sent (too large, or the session is over): the form stays usable, nothing waits.
+    if (this.host.send("from_submit", this.taskId, data) === 0) this.busy.end();
   }
 
   private defaultButtons(cancelable: boolean): HTMLElement {

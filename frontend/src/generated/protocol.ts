@@ -531,6 +531,8 @@ export interface PageConfig {
   /** Where the client's files are: a URL prefix to which a file name is appended. */
   static: string;
   theme: "default" | "dark" | "sketchy" | "minty" | "yeti";
+  /** The largest message the server takes, in bytes (`max_payload_size`): the page does not send a larger answer, and tells the user so, instead of sending one the server drops. */
+  max_payload: number;
 }
 
 /** Pin `name` changed to `value`. */

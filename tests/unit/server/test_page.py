@@ -23,6 +23,7 @@ def page(app_name="index", config=None, cdn=True, transport="websocket", extra_h
         transport=transport,
         config=config or AppConfig(),
         cdn=cdn,
+        max_payload=4096,
         extra_head=extra_head,
     )
 
@@ -42,6 +43,7 @@ def test_config_json():
         "app": "shop",
         "static": LOCAL_STATIC_PREFIX,
         "theme": "default",
+        "max_payload": 4096,
     }
 
 

@@ -66,9 +66,11 @@ Started = list[tuple[Any, Optional[str], dict[str, Any]]]
 
 def run_module(block: CodeBlock, started: Started) -> None:
     try:
-        execute(block, "docs_example")
+        namespace = execute(block, "docs_example")
     except ServerStarted:
         pytest.fail(f"{block.id} starts a server: declare it a program, with steps")
+    tests = [name for name in namespace if name.startswith("test_")]
+    assert not tests, f"{block.id} defines tests {tests} that only a pytest example runs"
 
 
 def run_pytest(block: CodeBlock, started: Started) -> None:

@@ -8,13 +8,17 @@ the path users import.
 
 from __future__ import annotations
 
+import ast
 import importlib
+import importlib.util
 import inspect
 from types import ModuleType
+from typing import Optional
 
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
+from sphinx.pycode import ModuleAnalyzer
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
@@ -38,6 +42,37 @@ def _forwarded_module(module: ModuleType) -> ModuleType | None:
     return backend_api(module.__name__.rsplit(".", 1)[1])
 
 
+def constant_doc(module_name: str, name: str) -> Optional[str]:
+    """The ``#:`` comment of a constant, found where it is assigned: in ``module_name`` or,
+    through ``from ... import`` re-exports, in the module it comes from."""
+    for _ in range(5):  # re-exports are a few hops deep
+        docs = ModuleAnalyzer.for_module(module_name).find_attr_docs()
+        if ("", name) in docs:
+            return "\n".join(docs[("", name)]).strip() or None
+        source = _imported_from(module_name, name)
+        if source is None:
+            return None
+        module_name = source
+    return None
+
+
+def _imported_from(module_name: str, name: str) -> Optional[str]:
+    module = importlib.import_module(module_name)
+    tree = ast.parse(inspect.getsource(module))
+    package = module.__name__ if hasattr(module, "__path__") else module.__package__ or ""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and any(a.name == name for a in node.names):
+            return importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+    return None
+
+
+def is_constant(obj: object) -> bool:
+    """A plain value (text, number, path, marker) whose type's docstring says nothing of it."""
+    if callable(obj):
+        return False
+    return type(obj).__module__ in ("builtins", "pathlib", "posixpath")
+
+
 def _directive_for(obj: object) -> str:
     if inspect.isclass(obj):
         return "autoclass"
@@ -59,6 +94,9 @@ class WebioApi(SphinxDirective):
         lines = [f".. automodule:: {module_name}", ""]
         for name in public_names(module_name):
             obj = getattr(module, name)
+            if is_constant(obj):
+                lines.extend(self._constant(module_name, name, obj))
+                continue
             lines.append(f".. {_directive_for(obj)}:: {module_name}.{name}")
             if name in self.options.get("no-index", ()):
                 lines.append("   :no-index:")
@@ -74,6 +112,17 @@ class WebioApi(SphinxDirective):
         container = nodes.section()
         nested_parse_with_titles(self.state, StringList(lines, source=module_name), container)
         return container.children
+
+    def _constant(self, module_name: str, name: str, obj: object) -> list[str]:
+        doc = constant_doc(module_name, name)
+        if doc is None:
+            raise self.error(f"{module_name}.{name} has no #: comment where it is assigned")
+        # A path is this machine's: its value says nothing to a reader.
+        value = [] if type(obj).__module__ != "builtins" else [f"   :value: {obj!r}"]
+        if type(obj) is object:
+            value = []
+        body = ["", *("   " + line for line in doc.splitlines()), ""]
+        return [f".. py:data:: {module_name}.{name}", *value, *body]
 
 
 def setup(app: Sphinx) -> dict[str, object]:

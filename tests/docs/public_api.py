@@ -12,7 +12,7 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 sys.path.insert(0, str(DOCS / "_ext"))
 
-from webio_reference import public_names  # noqa: E402
+from webio_reference import constant_doc, is_constant, public_names  # noqa: E402
 
 PLATFORMS = ["tornado", "tornado_http", "flask", "django", "aiohttp", "fastapi"]
 PUBLIC_MODULES = [
@@ -27,6 +27,18 @@ PUBLIC_MODULES = [
     "webio_core.server",
     "webio_core.server.scaleout",
 ]
+
+
+__all__ = ["DOCS", "PUBLIC_MODULES", "constant_doc", "is_constant", "ours", "public_objects"]
+
+
+def public_constants() -> Iterator[tuple[str, str]]:
+    """``(module, name)`` of every public constant (text, numbers, paths, markers)."""
+    for module_name in PUBLIC_MODULES:
+        module = importlib.import_module(module_name)
+        for name in public_names(module_name):
+            if is_constant(getattr(module, name)):
+                yield module_name, name
 
 
 def ours(obj: object) -> bool:

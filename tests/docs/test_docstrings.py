@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import re
 
-from .public_api import DOCS, PUBLIC_MODULES, ours, public_objects
+from .public_api import DOCS, PUBLIC_MODULES, constant_doc, ours, public_constants, public_objects
 
 
 def test_every_public_name_has_a_docstring() -> None:
@@ -19,6 +19,14 @@ def test_every_public_name_has_a_docstring() -> None:
         if not (own or "").strip():
             undocumented.append(path)
     assert undocumented == [], f"public names without a docstring: {undocumented}"
+
+
+def test_every_public_constant_has_a_comment_where_it_is_assigned() -> None:
+    # A constant has no docstring of its own: its ``#:`` comment is what the reference shows.
+    constants = list(public_constants())
+    assert ("webio_core.input", "TEXT") in constants
+    missing = [f"{m}.{n}" for m, n in constants if not constant_doc(m, n)]
+    assert missing == [], f"public constants without a #: comment: {missing}"
 
 
 def test_the_reference_covers_every_public_module() -> None:

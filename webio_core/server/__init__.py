@@ -17,8 +17,8 @@ framework's requests and sockets; the core does the rest:
   functions (``start_server``, ``webio_handler``, ``wsgi_app``...) declared by their parameters;
 - :class:`ServerOptions`, :data:`Applications`, :class:`AppResolver` (and
   :class:`RespondingResolver`), :class:`SessionRegistry`;
-- :data:`CLIENT_DIR` (``webio_core.STATIC_PATH``): the built client's files, for helpers that
-  must serve them on routes of their own (endpoints serve them already).
+- :data:`~webio_core.server.CLIENT_DIR` (``webio_core.STATIC_PATH``): the built client's files,
+  for helpers that must serve them on routes of their own (endpoints serve them already).
 """
 
 from __future__ import annotations

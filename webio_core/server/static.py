@@ -12,6 +12,8 @@ from typing import Optional
 
 from ..hookspecs import hookimpl
 
+#: The directory of the built browser client (``webio_core.STATIC_PATH``), for a helper that
+#: serves its files on routes of its own.
 CLIENT_DIR = Path(__file__).resolve().parent.parent / "static"
 
 

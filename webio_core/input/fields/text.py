@@ -18,15 +18,25 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("webio_core.input")
 
+#: ``input(type=TEXT)``, the default: a line of text.
 TEXT = wire.TEXT.name
+#: ``input(type=NUMBER)``: a whole number; ``input`` returns an int.
 NUMBER = wire.NUMBER.name
+#: ``input(type=FLOAT)``: a number with decimals; ``input`` returns a float.
 FLOAT = wire.FLOAT.name
+#: ``input(type=PASSWORD)``: a line of text shown as dots.
 PASSWORD = wire.PASSWORD.name
+#: ``input(type=URL)``: a web address, checked by the browser.
 URL = wire.URL.name
+#: ``input(type=DATE)``: a date picker; the value is ``"YYYY-MM-DD"``.
 DATE = wire.DATE.name
+#: ``input(type=TIME)``: a time picker; the value is ``"HH:MM"``.
 TIME = wire.TIME.name
+#: ``input(type=COLOR)``: a colour picker; the value is ``"#rrggbb"``.
 COLOR = wire.COLOR.name
+#: ``input(type=DATETIME_LOCAL)``: a date and time picker; the value is ``"YYYY-MM-DDTHH:MM"``.
 DATETIME_LOCAL = wire.DATETIME_LOCAL.name
+#: PyWebIO's other name of :data:`DATETIME_LOCAL`.
 DATETIME = DATETIME_LOCAL
 
 #: ``action=(label, callback)``: ``callback(set_value)`` runs when the button is clicked.

@@ -20,6 +20,10 @@ from .helpers import eventually, http_request
 
 #: How long a program may take to start serving, or to stop after Ctrl+C.
 PROGRAM_TIMEOUT = 30.0
+#: The first line of a program under test: Ctrl+C (SIGINT) raises KeyboardInterrupt, as in a
+#: terminal. A test run started in the background by a shell ignores SIGINT, its children
+#: inherit that, and Python then never turns SIGINT into KeyboardInterrupt.
+AS_IN_A_TERMINAL = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler)\n"
 
 
 def free_port() -> int:
@@ -64,7 +68,7 @@ def program(source: str, *packages: ModuleType) -> Iterator[subprocess.Popen[str
     """Runs ``source`` as a Python program that imports ``packages`` from where this process
     does; stops it with SIGINT at the end of the block if it still runs."""
     process = subprocess.Popen(
-        [sys.executable, "-u", "-c", source],
+        [sys.executable, "-u", "-c", AS_IN_A_TERMINAL + source],
         env=program_env(*packages),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -32,6 +32,7 @@ from webio_core.platform import fastapi as platform_fastapi
 from webio_core.platform.fastapi import asgi_app, webio_routes
 from webio_core.session import defer_call
 from webio_core.testing import WebIOClient, http_request, serve
+from webio_core.testing.programs import AS_IN_A_TERMINAL
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -263,7 +264,7 @@ start_server(main, port=0, host="127.0.0.1", cdn=False, reconnect_timeout=1,
 
 def test_start_server_serves_until_ctrl_c_then_closes_its_sessions() -> None:
     process = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(SERVER_PROGRAM)],
+        [sys.executable, "-c", AS_IN_A_TERMINAL + textwrap.dedent(SERVER_PROGRAM)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

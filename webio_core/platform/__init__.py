@@ -9,7 +9,7 @@ from . import path_deploy as _path_deploy_module
 
 # Importing the submodule set ``platform.path_deploy`` to the module: the name is the function
 # again, as in PyWebIO, where both ``platform.path_deploy(...)`` and
-# ``from ....platform.path_deploy import path_deploy`` work.
+# ``from webio_core.platform.path_deploy import path_deploy`` work.
 path_deploy = _path_deploy_module.path_deploy
 path_deploy_http = _path_deploy_module.path_deploy_http
 

@@ -98,6 +98,26 @@ def test_the_answer_carries_the_acknowledgement(app):
     run(scenario)
 
 
+def test_a_coroutine_app_answer_leaves_in_the_loop_turn_that_computed_it():
+    """The answer is written when the app starts waiting again, not at the loop's next turn
+    (which would first run the socket's other work, on the way of the answer)."""
+
+    async def scenario(loop: asyncio.AbstractEventLoop) -> None:
+        page = Socket(coroutine_app, loop)
+        form = await page.command("input_group")
+        field = form["spec"]["inputs"][0]["name"]
+        page.send("from_submit", form["task_id"], {field: "x"})
+        # One turn: the app's task step runs in it, before this coroutine resumes; a flush
+        # it had only scheduled would come after.
+        await asyncio.sleep(0)
+        frame = page.frames.get_nowait()
+        assert [c["command"] for c in frame["commands"]] == ["destroy_form", "input_group"]
+        assert frame["ack"] == page.event_seq
+        page.endpoint.shutdown()
+
+    run(scenario)
+
+
 def test_events_with_no_answer_are_acknowledged_after_the_short_wait():
     async def scenario(loop: asyncio.AbstractEventLoop) -> None:
         page = Socket(coroutine_app, loop)

@@ -70,7 +70,7 @@ class Command:
         self.task_id = message.task_id
         self.text = (
             f'{{"seq":{seq},"command":"{message.command}","task_id":{_quoted(message.task_id)}'
-            f',"spec":{json.dumps(message.spec, separators=(",", ":"), default=str)}}}'
+            f',"spec":{_encode(message.spec)}}}'
         )
 
     @property
@@ -80,6 +80,12 @@ class Command:
 
     def __repr__(self) -> str:
         return f"<Command {self.seq} {self.command}>"
+
+
+# One encoder for every command: json.dumps with options builds a new one at each call. Specs
+# are trees the framework builds, so the check for cycles is skipped (a cycle would still
+# fail, with RecursionError).
+_encode = json.JSONEncoder(separators=(",", ":"), default=str, check_circular=False).encode
 
 
 def _quoted(text: str) -> str:

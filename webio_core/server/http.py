@@ -64,6 +64,9 @@ class HttpLink:
     def replaced(self) -> None:
         """Nothing to hand over: every request finds its session through the registry."""
 
+    def waiting(self) -> None:
+        """Nothing to do: the activity's listener already woke the request waiting for it."""
+
     def wait_for_reply(self, after_seq: int, event_seq: int) -> None:
         """Return once the app has reacted to the events up to ``event_seq`` and waits again
         (or has ended); an app that keeps working is given until :data:`REPLY_SETTLE_SECONDS`

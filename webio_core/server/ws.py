@@ -139,6 +139,7 @@ class WebSocketConnection:
     __slots__ = (
         "_ack_timer",
         "_active",
+        "_flush_handle",
         "_flush_scheduled",
         "_sent_event_ack",
         "_sent_seq",
@@ -159,6 +160,8 @@ class WebSocketConnection:
         self._sent_seq = 0
         self._sent_event_ack = 0
         self._flush_scheduled = False
+        #: The flush wake() queued on the loop itself, which a flush before it cancels.
+        self._flush_handle: Optional[asyncio.Handle] = None
         self._active = True
         self._timer: Optional[asyncio.TimerHandle] = None
         self._ack_timer: Optional[asyncio.TimerHandle] = None
@@ -203,12 +206,18 @@ class WebSocketConnection:
             return
         self._flush_scheduled = True
         if on_loop(self.loop):
-            self.loop.call_soon(self._flush)
+            self._flush_handle = self.loop.call_soon(self._scheduled_flush)
             return
         try:
-            self.loop.call_soon_threadsafe(self._flush)
+            self.loop.call_soon_threadsafe(self._scheduled_flush)
         except RuntimeError:  # the loop has closed: the server is gone
             self._flush_scheduled = False
+
+    def waiting(self) -> None:
+        """The app waits for the page: send its commands now rather than at the loop's next
+        turn (which runs the socket's other work first, on the way of the answer)."""
+        if self._flush_scheduled and on_loop(self.loop):
+            self._flush()
 
     def replaced(self) -> None:
         """The page reconnected on another socket: hang this one up, forget its timer. The new
@@ -257,8 +266,15 @@ class WebSocketConnection:
 
     # ---- outgoing ---------------------------------------------------------------------------
 
+    def _scheduled_flush(self) -> None:
+        self._flush_handle = None
+        self._flush()
+
     def _flush(self) -> None:
         self._flush_scheduled = False
+        if self._flush_handle is not None:
+            self._flush_handle.cancel()  # flushed before its turn came
+            self._flush_handle = None
         if self._ack_timer is not None:
             self._ack_timer.cancel()  # the acknowledgement leaves now, with the commands
             self._ack_timer = None

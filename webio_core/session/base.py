@@ -27,6 +27,8 @@ from .tasks import ClientTask, Inbox, PendingTasks
 from .tracebacks import report_app_error
 
 logger = logging.getLogger("webio_core.session")
+#: The two busy commands, made once: the state flips twice for every answered input.
+_BUSY_STATES = (BUSY(BusySpec(busy=False)), BUSY(BusySpec(busy=True)))
 
 #: Seconds a client may leave commands unacknowledged before it is taken as gone (the endpoint
 #: sets its ``ack_timeout`` option).
@@ -228,7 +230,7 @@ class Session:
         # is undone before the transport sends anything (an answer handled at once) is not sent.
         if self.closed:
             return
-        self.outbox.set_state(BUSY(BusySpec(busy=busy)), initial=NOT_BUSY)
+        self.outbox.set_state(_BUSY_STATES[busy], initial=NOT_BUSY)
         self._wake()
 
     def _close_task(self, task: ClientTask, task_id: str) -> None:

@@ -84,10 +84,18 @@ def _resolve(future: asyncio.Future[ClientEvent], event: Any) -> None:
 
 def on_loop(loop: asyncio.AbstractEventLoop) -> bool:
     """Whether the caller runs on ``loop`` (and may call it directly, without its self-pipe)."""
+    # Asked several times per event. On Python <= 3.11 get_running_loop() makes a getpid()
+    # system call each time; asyncio's own loops record the thread they run in.
+    thread = getattr(loop, "_thread_id", _UNKNOWN)
+    if thread is not _UNKNOWN:
+        return thread == threading.get_ident()
     try:
         return asyncio.get_running_loop() is loop
     except RuntimeError:
         return False
+
+
+_UNKNOWN = object()
 
 
 class CoroutineSession(Session):
@@ -183,6 +191,8 @@ class CoroutineSession(Session):
             task_id, inbox = self._open_task(task)
             try:
                 while True:
+                    if self.link is not None:
+                        self.link.waiting()
                     done, result = self._apply(task, task_id, await inbox.get(), waiting)
                     if done:
                         return result

@@ -25,3 +25,7 @@ class Link(Protocol):
 
     def replaced(self) -> None:
         """Another link took the session over (e.g. the page reconnected on a new socket)."""
+
+    def waiting(self) -> None:
+        """The app now waits for the page (a form, a reply): what it queued is all there is to
+        send for now. Called by coroutine sessions on their loop."""

@@ -69,6 +69,9 @@ class _Link:
     def replaced(self) -> None:
         """A loopback page never reconnects."""
 
+    def waiting(self) -> None:
+        """Nothing waits here: every command was delivered as it was sent."""
+
 
 class LoopbackChannel(Channel):
     """The page side of an in-process connection to ``endpoint``."""

@@ -249,10 +249,11 @@ def input(
     """
     from ..form import ask
 
-    kinds = {n: k for n, k in field_kinds().items() if issubclass(k, TextLikeField)}
-    if type not in kinds:
-        raise ValueError(f"input type {type!r} is not supported; use one of {sorted(kinds)}")
-    field = kinds[type](
+    kind = field_kinds().get(type)
+    if kind is None or not issubclass(kind, TextLikeField):
+        kinds = sorted(n for n, k in field_kinds().items() if issubclass(k, TextLikeField))
+        raise ValueError(f"input type {type!r} is not supported; use one of {kinds}")
+    field = kind(
         name or "data",
         label,
         value=value,

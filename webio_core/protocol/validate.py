@@ -17,6 +17,23 @@ from typing_extensions import NotRequired, Required, get_type_hints, is_typeddic
 from .errors import ProtocolError
 
 
+class _Invalid(Exception):
+    """A value failed a check; the path to it is added on the way out (innermost first), so
+    that checking a valid value builds no path at all."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path: list[str] = []
+
+    def at(self, segment: str) -> _Invalid:
+        self.path.append(segment)
+        return self
+
+    def error(self, where: str) -> ProtocolError:
+        return ProtocolError(f"{where}{''.join(reversed(self.path))}: {self.message}")
+
+
 @dataclass(frozen=True)
 class Length:
     """Bounds on the length of a string, list or object."""
@@ -24,10 +41,10 @@ class Length:
     min: int = 0
     max: Optional[int] = None
 
-    def check(self, value: Any, where: str) -> None:
+    def check(self, value: Any) -> None:
         if not self.min <= len(value) <= (self.max if self.max is not None else len(value)):
             bound = f"{self.min} to {self.max}" if self.max is not None else f"at least {self.min}"
-            raise ProtocolError(f"{where}: length must be {bound}")
+            raise _Invalid(f"length must be {bound}")
 
 
 @dataclass(frozen=True)
@@ -37,11 +54,11 @@ class Range:
     min: Optional[float] = None
     max: Optional[float] = None
 
-    def check(self, value: Any, where: str) -> None:
+    def check(self, value: Any) -> None:
         if (self.min is not None and value < self.min) or (
             self.max is not None and value > self.max
         ):
-            raise ProtocolError(f"{where}: {value!r} is out of range")
+            raise _Invalid(f"{value!r} is out of range")
 
 
 def _is_int(value: Any) -> bool:
@@ -71,24 +88,34 @@ def typed_dict_fields(typed_dict: Any) -> tuple[dict[str, Any], frozenset[str]]:
 
 #: Checks a value, naming it ``where`` in the error.
 Validator = Callable[[Any, str], None]
+#: A compiled check: raises _Invalid.
+_Check = Callable[[Any], None]
 
-_VALIDATORS: dict[Any, Validator] = {}
+_CHECKS: dict[Any, _Check] = {}
 
 
 def check(value: Any, declared: Any, where: str = "value") -> None:
     """Raise :class:`ProtocolError` unless ``value`` is of the ``declared`` type."""
-    _compiled(declared)(value, where)
+    validator(declared)(value, where)
 
 
 def validator(declared: Any) -> Validator:
     """The function :func:`check` applies for ``declared``: for a caller that checks against
     the same type again and again (hashing a typing construct to find it costs a little)."""
-    return _compiled(declared)
+    check_value = _compiled(declared)
+
+    def validate(value: Any, where: str) -> None:
+        try:
+            check_value(value)
+        except _Invalid as invalid:
+            raise invalid.error(where) from None
+
+    return validate
 
 
-def _compile(declared: Any) -> Validator:
-    """The validator of ``declared``, worked out once: every client frame is checked, and
-    reading a type's structure costs more than checking a value against it."""
+def _compile(declared: Any) -> _Check:
+    """The check of ``declared``, worked out once: every client frame is checked, and reading
+    a type's structure costs more than checking a value against it."""
     origin = get_origin(declared)
     if declared is Any:
         return _accept
@@ -109,115 +136,127 @@ def _compile(declared: Any) -> Validator:
     return _scalar(declared)
 
 
-def _accept(value: Any, where: str) -> None:
+def _accept(value: Any) -> None:
     return None
 
 
-def _null(value: Any, where: str) -> None:
+def _null(value: Any) -> None:
     if value is not None:
-        raise ProtocolError(f"{where}: expected null")
+        raise _Invalid("expected null")
 
 
-def _annotated(inner: Any, *metadata: Any) -> Validator:
+def _annotated(inner: Any, *metadata: Any) -> _Check:
     check_inner = _compile(inner)
     constraints = [c for c in metadata if isinstance(c, (Length, Range))]
 
-    def validate(value: Any, where: str) -> None:
-        check_inner(value, where)
+    def check(value: Any) -> None:
+        check_inner(value)
         for constraint in constraints:
-            constraint.check(value, where)
+            constraint.check(value)
 
-    return validate
+    return check
 
 
-def _union(options: tuple[Any, ...]) -> Validator:
-    validators = [_compile(option) for option in options]
+def _union(options: tuple[Any, ...]) -> _Check:
+    checks = [_compile(option) for option in options]
 
-    def validate(value: Any, where: str) -> None:
-        for validator in validators:
+    def check(value: Any) -> None:
+        for check_option in checks:
             try:
-                validator(value, where)
+                check_option(value)
                 return
-            except ProtocolError:
+            except _Invalid:
                 continue
-        raise ProtocolError(f"{where}: {_describe(value)} is none of the accepted types")
+        raise _Invalid(f"{_describe(value)} is none of the accepted types")
 
-    return validate
+    return check
 
 
-def _literal(allowed: tuple[Any, ...]) -> Validator:
-    def validate(value: Any, where: str) -> None:
+def _literal(allowed: tuple[Any, ...]) -> _Check:
+    def check(value: Any) -> None:
         if not any(type(value) is type(option) and value == option for option in allowed):
-            raise ProtocolError(f"{where}: {value!r} is not one of {list(allowed)}")
+            raise _Invalid(f"{value!r} is not one of {list(allowed)}")
 
-    return validate
+    return check
 
 
-def _list(item_type: Any) -> Validator:
+def _list(item_type: Any) -> _Check:
     check_item = _compile(item_type)
 
-    def validate(value: Any, where: str) -> None:
+    def check(value: Any) -> None:
         if not isinstance(value, list):
-            raise ProtocolError(f"{where}: expected a list")
+            raise _Invalid("expected a list")
         for index, item in enumerate(value):
-            check_item(item, f"{where}[{index}]")
+            try:
+                check_item(item)
+            except _Invalid as invalid:
+                raise invalid.at(f"[{index}]") from None
 
-    return validate
+    return check
 
 
-def _dict(key_type: Any, value_type: Any) -> Validator:
+def _dict(key_type: Any, value_type: Any) -> _Check:
     check_key, check_item = _compile(key_type), _compile(value_type)
 
-    def validate(value: Any, where: str) -> None:
+    def check(value: Any) -> None:
         if not isinstance(value, dict):
-            raise ProtocolError(f"{where}: expected an object")
+            raise _Invalid("expected an object")
         for key, item in value.items():
-            check_key(key, f"{where} key")
-            check_item(item, f"{where}[{key!r}]")
+            try:
+                check_key(key)
+            except _Invalid as invalid:
+                raise invalid.at(" key") from None
+            try:
+                check_item(item)
+            except _Invalid as invalid:
+                raise invalid.at(f"[{key!r}]") from None
 
-    return validate
+    return check
 
 
-def _typed_dict(declared: Any) -> Validator:
+def _typed_dict(declared: Any) -> _Check:
     # Compiled on first use: a TypedDict may refer to itself (nested layouts).
     hints, required = typed_dict_fields(declared)
-    validators: dict[str, Validator] = {}
+    checks: dict[str, _Check] = {}
 
-    def validate(value: Any, where: str) -> None:
+    def check(value: Any) -> None:
         if not isinstance(value, dict):
-            raise ProtocolError(f"{where}: expected an object")
-        if not validators:
+            raise _Invalid("expected an object")
+        if not checks:
             # Worked out whole, then published in one step: a thread checking a value
             # meanwhile must see none of the keys (and work them out too) or all of them.
-            validators.update({key: _compiled(hint) for key, hint in hints.items()})
-        if not value.keys() <= validators.keys():
-            unknown = value.keys() - validators.keys()
-            raise ProtocolError(f"{where}: unknown keys {sorted(map(str, unknown))}")
+            checks.update({key: _compiled(hint) for key, hint in hints.items()})
+        if not value.keys() <= checks.keys():
+            unknown = value.keys() - checks.keys()
+            raise _Invalid(f"unknown keys {sorted(map(str, unknown))}")
         if not required <= value.keys():
-            raise ProtocolError(f"{where}: missing keys {sorted(required - value.keys())}")
+            raise _Invalid(f"missing keys {sorted(required - value.keys())}")
         for key, item in value.items():
-            validators[key](item, f"{where}.{key}")
+            try:
+                checks[key](item)
+            except _Invalid as invalid:
+                raise invalid.at(f".{key}") from None
 
-    return validate
-
-
-def _compiled(declared: Any) -> Validator:
-    validator = _VALIDATORS.get(declared)
-    if validator is None:
-        validator = _VALIDATORS[declared] = _compile(declared)
-    return validator
+    return check
 
 
-def _scalar(declared: Any) -> Validator:
+def _compiled(declared: Any) -> _Check:
+    check = _CHECKS.get(declared)
+    if check is None:
+        check = _CHECKS[declared] = _compile(declared)
+    return check
+
+
+def _scalar(declared: Any) -> _Check:
     test = _SCALARS.get(declared)
     if test is None:
         raise TypeError(f"the protocol cannot declare {declared!r}")
 
-    def validate(value: Any, where: str) -> None:
+    def check(value: Any) -> None:
         if not test(value):
-            raise ProtocolError(f"{where}: expected {declared.__name__}, got {_describe(value)}")
+            raise _Invalid(f"expected {declared.__name__}, got {_describe(value)}")
 
-    return validate
+    return check
 
 
 _SCALARS: dict[Any, Callable[[Any], bool]] = {

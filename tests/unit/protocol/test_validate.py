@@ -91,6 +91,30 @@ def test_the_error_says_where():
         check({"x": "1"}, Point, "frame")
 
 
+class Frame(TypedDict):
+    points: list[Point]
+    tags: dict[Annotated[str, Length(1, 5)], int]
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (
+            {"points": [{"x": 1}, {"x": 2, "label": ""}], "tags": {}},
+            "frame.points[1].label: length",
+        ),
+        ({"points": [], "tags": {"a": 1, "b": None}}, "frame.tags['b']: expected int, got null"),
+        ({"points": [], "tags": {"toolong": 1}}, "frame.tags key: length must be 1 to 5"),
+        ({"points": [{"y": 1}], "tags": {}}, r"frame.points[0]: unknown keys ['y']"),
+        ({"points": [], "tags": [], "z": 0}, "frame: unknown keys ['z']"),
+    ],
+)
+def test_the_error_gives_the_whole_path_to_the_value(value, message):
+    with pytest.raises(ProtocolError) as refused:
+        check(value, Frame, "frame")
+    assert str(refused.value).startswith(message)
+
+
 def test_a_type_the_protocol_cannot_declare_is_a_programming_error():
     with pytest.raises(TypeError, match="cannot declare"):
         check(b"x", bytes)

@@ -159,7 +159,11 @@ def play(page: WebIOClient, block: CodeBlock) -> None:
         elif action == "not_see":
             page.should_not_see(args[0])
         elif action == "submit":
-            submit(page, args[0])
+            # Waits for the outcome (the form goes or is refused): the next step sees it.
+            if isinstance(args[0], dict):
+                page.submit(**args[0], settle=True)
+            else:
+                page.submit(args[0], settle=True)
         elif action == "click":
             page.click(args[0])
         elif action == "pin":
@@ -168,23 +172,6 @@ def play(page: WebIOClient, block: CodeBlock) -> None:
             page.set_pin(args[0], args[1])
         elif action == "closed":
             page.wait_closed()
-
-
-def submit(page: WebIOClient, answer: Any) -> None:
-    """Answer the newest form, then wait until the server took the answer (the form goes) or
-    refused it (the form is ready again), so that the next step sees the outcome."""
-    form = page.form()
-    refusals = form.ready
-    if isinstance(answer, dict):
-        page.submit(form=form, **answer)
-    else:
-        page.submit(answer, form=form)
-
-    def settled(model: Any) -> bool:
-        now = model.forms.get(form.task_id)
-        return now is None or now.ready > refusals
-
-    page.wait_until(settled, "the server to take or refuse the answer")
 
 
 class ServerStarted(Exception):

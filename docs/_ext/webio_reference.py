@@ -117,10 +117,10 @@ class WebioApi(SphinxDirective):
         doc = constant_doc(module_name, name)
         if doc is None:
             raise self.error(f"{module_name}.{name} has no #: comment where it is assigned")
-        # A path is this machine's: its value says nothing to a reader.
-        value = [] if type(obj).__module__ != "builtins" else [f"   :value: {obj!r}"]
-        if type(obj) is object:
-            value = []
+        # A path is this machine's, and a marker (a bare object()) prints its address: neither
+        # value says anything to a reader.
+        shown = type(obj).__module__ == "builtins" and type(obj) is not object
+        value = [f"   :value: {obj!r}"] if shown else []
         body = ["", *("   " + line for line in doc.splitlines()), ""]
         return [f".. py:data:: {module_name}.{name}", *value, *body]
 

@@ -8,21 +8,13 @@ own per example, because Django's settings and the frameworks' event loops are p
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import sys
 from pathlib import Path
 from typing import Any
 
+from webio_core.cli.run import import_file
+
 HOST = "127.0.0.1"
-
-
-def load(path: Path, module_name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(module_name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def serve_wsgi(app: Any, port: int) -> None:
@@ -49,7 +41,7 @@ def serve_django(path: Path, port: int) -> None:
         INSTALLED_APPS=[],
     )
     django.setup()
-    load(path, "docs_example_urls")
+    import_file(path, "docs_example_urls")
     from django.core.wsgi import get_wsgi_application
 
     serve_wsgi(get_wsgi_application(), port)
@@ -79,7 +71,7 @@ def main(framework: str, path: Path, name: str, port: int) -> None:
     if framework == "django":
         serve_django(path, port)
         return
-    app = getattr(load(path, "docs_example"), name)
+    app = getattr(import_file(path, "docs_example"), name)
     servers = {
         "flask": serve_wsgi,
         "fastapi": serve_asgi,

@@ -19,7 +19,6 @@ import pytest
 
 import webio_core
 import webio_core.platform
-import webio_core.server.start
 from webio_core.plugins import get_plugins
 from webio_core.testing import WebIOClient, serve
 from webio_core.testing.programs import (
@@ -54,17 +53,13 @@ def test_the_documentation_has_examples_to_run() -> None:
 @pytest.mark.parametrize("block", BLOCKS, ids=[block.id for block in BLOCKS])
 def test_code_example(block: CodeBlock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # examples that write files write them here
-    started: list[tuple[Any, Optional[str], dict[str, Any]]] = []
     # A block that starts a server stops there, whatever its kind: only "program" serves it.
     for target, backend in start_server_functions():
-        monkeypatch.setattr(target, "start_server", recorder(target, backend, started))
-    RUNS[block.run](block, started)
+        monkeypatch.setattr(target, "start_server", stopping_start_server(target, backend))
+    RUNS[block.run](block)
 
 
-Started = list[tuple[Any, Optional[str], dict[str, Any]]]
-
-
-def run_module(block: CodeBlock, started: Started) -> None:
+def run_module(block: CodeBlock) -> None:
     try:
         namespace = execute(block, "docs_example")
     except ServerStarted:
@@ -73,7 +68,7 @@ def run_module(block: CodeBlock, started: Started) -> None:
     assert not tests, f"{block.id} defines tests {tests} that only a pytest example runs"
 
 
-def run_pytest(block: CodeBlock, started: Started) -> None:
+def run_pytest(block: CodeBlock) -> None:
     """pytest itself runs the block as a test file, with webio_core's plugin and fixtures."""
     (Path.cwd() / "test_example.py").write_text(block.code)
     done = subprocess.run(
@@ -88,7 +83,7 @@ def run_pytest(block: CodeBlock, started: Started) -> None:
     assert re.fullmatch(r"\d+ passed in .*", summary), summary  # nothing skipped or failed
 
 
-def run_script(block: CodeBlock, started: Started) -> None:
+def run_script(block: CodeBlock) -> None:
     """A script in script mode, in a process of its own as a user runs it: its first call
     serves its page on the port the test gives."""
     port = free_port()
@@ -100,7 +95,7 @@ def run_script(block: CodeBlock, started: Started) -> None:
             play(page, block)
 
 
-def run_app(block: CodeBlock, started: Started) -> None:
+def run_app(block: CodeBlock) -> None:
     code = compile(block.code, block.id, "exec")
 
     def app() -> None:
@@ -110,16 +105,16 @@ def run_app(block: CodeBlock, started: Started) -> None:
         play(page, block)
 
 
-def run_program(block: CodeBlock, started: Started) -> None:
-    with pytest.raises(ServerStarted):
+def run_program(block: CodeBlock) -> None:
+    with pytest.raises(ServerStarted) as stopped:
         execute(block, "__main__")
-    applications, backend, options = started[0]
+    applications, backend, options = stopped.value.args
     app = block.spec.get("app", "index")
     with serve(applications, backend=backend, **options) as server, server.client(app=app) as page:
         play(page, block)
 
 
-def run_host(block: CodeBlock, started: Started) -> None:
+def run_host(block: CodeBlock) -> None:
     framework = block.spec["framework"]
     source = Path.cwd() / "example.py"
     source.write_text(block.code)
@@ -159,7 +154,11 @@ def play(page: WebIOClient, block: CodeBlock) -> None:
         elif action == "not_see":
             page.should_not_see(args[0])
         elif action == "submit":
-            submit(page, args[0])
+            # Waits for the outcome (the form goes or is refused): the next step sees it.
+            if isinstance(args[0], dict):
+                page.submit(**args[0], settle=True)
+            else:
+                page.submit(args[0], settle=True)
         elif action == "click":
             page.click(args[0])
         elif action == "pin":
@@ -170,25 +169,9 @@ def play(page: WebIOClient, block: CodeBlock) -> None:
             page.wait_closed()
 
 
-def submit(page: WebIOClient, answer: Any) -> None:
-    """Answer the newest form, then wait until the server took the answer (the form goes) or
-    refused it (the form is ready again), so that the next step sees the outcome."""
-    form = page.form()
-    refusals = form.ready
-    if isinstance(answer, dict):
-        page.submit(form=form, **answer)
-    else:
-        page.submit(answer, form=form)
-
-    def settled(model: Any) -> bool:
-        now = model.forms.get(form.task_id)
-        return now is None or now.ready > refusals
-
-    page.wait_until(settled, "the server to take or refuse the answer")
-
-
 class ServerStarted(Exception):
-    """Stops a program where its start_server call would serve forever."""
+    """Stops a program where its start_server call would serve forever. Its args are what the
+    call serves, the backend (``None``: the default) and the call's other options."""
 
 
 def start_server_functions() -> Iterator[tuple[Any, Optional[str]]]:
@@ -200,7 +183,9 @@ def start_server_functions() -> Iterator[tuple[Any, Optional[str]]]:
             yield __import__(backend.api_module, fromlist=["start_server"]), name
 
 
-def recorder(module: Any, backend: Optional[str], started: list[Any]) -> Any:
+def stopping_start_server(module: Any, backend: Optional[str]) -> Any:
+    """A stand-in for ``module.start_server``: it takes the same arguments and raises
+    :class:`ServerStarted` with them, less those of :data:`LISTENING`."""
     real = module.start_server
     signature = inspect.signature(real)
 
@@ -212,8 +197,7 @@ def recorder(module: Any, backend: Optional[str], started: list[Any]) -> Any:
         chosen = options.pop("backend", None) or backend
         for name in LISTENING:
             options.pop(name, None)
-        started.append((applications, chosen, options))
-        raise ServerStarted
+        raise ServerStarted(applications, chosen, options)
 
     return start_server
 

@@ -65,4 +65,4 @@ def test_an_example_that_does_not_show_what_it_claims_fails(tmp_path: Path) -> N
     page.write_text(PAGE.replace('["see", "Hello Ada"]', '["see", "Hello Bob"]'))
     block: CodeBlock = python_blocks(page)[0]
     with pytest.raises(WaitTimeout, match="Hello Bob"):
-        run_app(block, [])
+        run_app(block)

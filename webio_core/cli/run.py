@@ -105,10 +105,17 @@ def load(script: Path) -> ModuleType:
     """Run the file as module ``__webio_run__``; its own errors propagate with their traceback."""
     note_server()  # a webio_core call at the file's top level is an error, not script mode
     sys.path.insert(0, str(script.parent))
-    spec = importlib.util.spec_from_file_location(MODULE_NAME, script)
+    return import_file(script, MODULE_NAME)
+
+
+def import_file(path: Path, module_name: str) -> ModuleType:
+    """Run the Python file at ``path`` as module ``module_name``, put in ``sys.modules`` before
+    it runs, as an import does (what looks a module up by name, such as pickle or a framework's
+    settings, finds it); its own errors propagate with their traceback."""
+    spec = importlib.util.spec_from_file_location(module_name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[MODULE_NAME] = module
+    sys.modules[module_name] = module
     spec.loader.exec_module(module)
     return module
 

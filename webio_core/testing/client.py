@@ -174,13 +174,35 @@ class WebIOClient:
 
     # ---- acting ------------------------------------------------------------------------------
 
-    def submit(self, value: Any = None, *, form: Optional[FormState] = None, **fields: Any) -> None:
-        """Submit the newest form: ``submit("Ada")`` for one field, or ``submit(name=...)``."""
+    def submit(
+        self,
+        value: Any = None,
+        *,
+        form: Optional[FormState] = None,
+        settle: bool = False,
+        **fields: Any,
+    ) -> None:
+        """Submit the newest form: ``submit("Ada")`` for one field, or ``submit(name=...)``.
+
+        It returns once the answer is sent. With ``settle=True`` it returns only once the server
+        has taken the answer (the form goes) or refused it (the form is ready again, its errors
+        shown), so that what the test checks next sees the outcome; :class:`WaitTimeout` after
+        the client's timeout."""
         form = form or self.form()
         data = dict(fields)
         if value is not None:
             data[form.field()["name"]] = value
-        self.send_event(FROM_SUBMIT.name, form.task_id, {k: _wire(v) for k, v in data.items()})
+        task_id = form.task_id
+        with self._changed:
+            refused = form.ready
+        self.send_event(FROM_SUBMIT.name, task_id, {k: _wire(v) for k, v in data.items()})
+        if settle:
+
+            def settled(page: PageModel) -> bool:
+                now = page.forms.get(task_id)
+                return now is None or now.ready > refused
+
+            self.wait_until(settled, "the server to take or refuse the answer")
 
     def click_action(self, label: str, form: Optional[FormState] = None) -> None:
         """Press the button labelled ``label`` of an ``actions()`` form."""
@@ -216,7 +238,7 @@ class WebIOClient:
         content is sent when the server asks for it."""
         form = form or self.form()
         with self._changed:
-            metas = {
+            metas: dict[str, Any] = {
                 name: self.page.pins.files.pick(form.task_id, name, picked)
                 for name, picked in files.items()
             }

@@ -27,8 +27,7 @@ from .tasks import ClientTask, Inbox, PendingTasks
 from .tracebacks import report_app_error
 
 logger = logging.getLogger("webio_core.session")
-#: The two busy commands, made once: the state flips twice for every answered input.
-_BUSY_STATES = (BUSY(BusySpec(busy=False)), BUSY(BusySpec(busy=True)))
+_BUSY_STATES = (BUSY(NOT_BUSY), BUSY(BusySpec(busy=True)))  # made once: two flips per input
 
 #: Seconds a client may leave commands unacknowledged before it is taken as gone (the endpoint
 #: sets its ``ack_timeout`` option).

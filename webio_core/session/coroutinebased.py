@@ -43,7 +43,8 @@ class AsyncInbox:
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
-        self._events: list[Any] = []
+        # Events that came before anyone awaited them (rare): made on the first.
+        self._events: Optional[list[Any]] = None
         self._waiter: Optional[asyncio.Future[ClientEvent]] = None
 
     def put(self, event: Any) -> None:
@@ -58,6 +59,8 @@ class AsyncInbox:
     def _put(self, event: Any) -> None:
         waiter, self._waiter = self._waiter, None
         if waiter is None or waiter.done():  # nobody waits, or the wait was cancelled
+            if self._events is None:
+                self._events = []
             self._events.append(event)
         else:
             _resolve(waiter, event)

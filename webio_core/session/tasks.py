@@ -29,6 +29,9 @@ class ClientTask:
     """Something an app waits for the client to answer. Subclasses implement :meth:`open`
     and :meth:`handle`."""
 
+    # Every waiting input keeps its task: no instance dict unless a subclass wants one.
+    __slots__ = ()
+
     #: Whether the answer comes from the user (a form, a pin change), so that the app is not
     #: busy while it waits; reading a pin is answered by the browser at once.
     waits_for_user = True

@@ -221,6 +221,14 @@ class FloatField(NumberField):
     invalid = "Please enter a number."
 
 
+def _text_like_kind(name: str) -> type[TextLikeField]:
+    kind = field_kinds().get(name) if isinstance(name, str) else None
+    if kind is None or not issubclass(kind, TextLikeField):
+        kinds = sorted(n for n, k in field_kinds().items() if issubclass(k, TextLikeField))
+        raise ValueError(f"input type {name!r} is not supported; use one of {kinds}")
+    return kind
+
+
 def input(
     label: str = "",
     type: str = TEXT,
@@ -249,10 +257,7 @@ def input(
     """
     from ..form import ask
 
-    kinds = {n: k for n, k in field_kinds().items() if issubclass(k, TextLikeField)}
-    if type not in kinds:
-        raise ValueError(f"input type {type!r} is not supported; use one of {sorted(kinds)}")
-    field = kinds[type](
+    field = _text_like_kind(type)(
         name or "data",
         label,
         value=value,

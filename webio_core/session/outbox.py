@@ -17,6 +17,10 @@ from typing import Any, Callable, Optional
 from ..protocol import COMMANDS, OUTBOX_LIMIT, SEND_WINDOW, Command, Message, ProtocolError
 
 
+def _nobody_waits() -> None:
+    pass  # one function for every outbox: a lambda each would cost ~150 bytes a session
+
+
 class OutboxOverflow(RuntimeError):
     """The session holds ``limit`` commands: its app sends without ever letting them go out."""
 
@@ -54,7 +58,7 @@ class Outbox:
         self.window = window
         self._limit = limit
         #: Called (from any thread, outside the lock) when acknowledgements made room.
-        self.on_room: Callable[[], None] = lambda: None
+        self.on_room: Callable[[], None] = _nobody_waits
         # State commands (see set_state): the latest wanted, and the last numbered, by command.
         self._states: Optional[dict[str, tuple[Message, Any]]] = None
         self._shown: Optional[dict[str, Any]] = None

@@ -18,6 +18,14 @@ from typing import Any, Callable, Optional
 TASK_THREAD_PREFIX = "webio-task-"
 CALLBACK_THREAD_PREFIX = "webio-callbacks-"
 
+# threading.gettrace/getprofile are Python 3.10's; before, the hooks had only these names.
+_trace_hook: Callable[[], Any] = getattr(
+    threading, "gettrace", lambda: getattr(threading, "_trace_hook", None)
+)
+_profile_hook: Callable[[], Any] = getattr(
+    threading, "getprofile", lambda: getattr(threading, "_profile_hook", None)
+)
+
 _running: set[SessionThread] = set()
 _running_lock = threading.Lock()
 
@@ -47,7 +55,7 @@ class SessionThread:
     def _bootstrap(self) -> None:
         # What threading.Thread does for its threads, so that coverage and profilers that
         # hook new threads through the threading module see these too.
-        trace, profile = threading.gettrace(), threading.getprofile()
+        trace, profile = _trace_hook(), _profile_hook()
         if trace is not None:
             sys.settrace(trace)
         if profile is not None:

@@ -216,6 +216,10 @@ class Session:
         task_id = self.new_id("t")
         inbox = self._new_inbox()
         self.pending.open(task_id, inbox)
+        if task.waits_for_user:
+            # The wait has begun: the page hears the state it leaves the app in (not busy, unless
+            # a callback runs) before the question, not after it at the transport's next read.
+            self.outbox.number_states()
         try:
             task.open(self, task_id)
         except BaseException:

@@ -125,6 +125,11 @@ class Outbox:
                 self._states = {}
             self._states[message.command] = (message, initial)
 
+    def number_states(self) -> None:
+        """Number the queued states now (as a read would), before whatever is appended next."""
+        with self._lock:
+            self._number_states()
+
     def _number_states(self) -> None:
         """Called under the lock, before commands are read."""
         if not self._states:

@@ -33,7 +33,7 @@ _running_lock = threading.Lock()
 class SessionThread:
     """A daemon thread that runs ``target(*args)`` once :meth:`start` is called."""
 
-    __slots__ = ("_args", "_done", "_target", "name")
+    __slots__ = ("_args", "_done", "_starting", "_target", "name")
 
     def __init__(self, target: Callable[..., Any], name: str, args: tuple[Any, ...] = ()) -> None:
         self.name = name
@@ -41,18 +41,33 @@ class SessionThread:
         self._args = args
         # Held from start() until the thread ends: what is_alive() and join() read.
         self._done = _thread.allocate_lock()
+        # Held by start() until the thread runs; dropped then (kept in the thread's arguments,
+        # it would cost every session a lock and a tuple).
+        self._starting: Optional[Any] = None
 
     def start(self) -> None:
+        """Start the thread; returns once it runs, as ``threading.Thread.start`` does. Callers
+        count on that: a thread session's transport reads the outbox right after starting the
+        app, and an app that asks at once has then usually asked, instead of being caught busy
+        (``busy`` true sent, then false: two commands for nothing)."""
         self._done.acquire()
         with _running_lock:
             _running.add(self)
+        self._starting = starting = _thread.allocate_lock()
+        starting.acquire()
         try:
             _thread.start_new_thread(self._bootstrap, ())
         except BaseException:
+            self._starting = None
             self._finished()
             raise
+        starting.acquire()
 
     def _bootstrap(self) -> None:
+        starting, self._starting = self._starting, None
+        assert starting is not None
+        starting.release()
+        del starting
         # What threading.Thread does for its threads, so that coverage and profilers that
         # hook new threads through the threading module see these too.
         trace, profile = _trace_hook(), _profile_hook()

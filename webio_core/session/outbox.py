@@ -134,11 +134,13 @@ class Outbox:
         """Called under the lock, before commands are read."""
         if not self._states:
             return
-        if self._shown is None:
-            self._shown = {}
         for command, (message, initial) in self._states.items():
-            if message.spec != self._shown.get(command, initial):
-                self._shown[command] = message.spec
+            # No dict until a state is numbered: most idle sessions never show busy.
+            shown = self._shown
+            if message.spec != (initial if shown is None else shown.get(command, initial)):
+                if shown is None:
+                    shown = self._shown = {}
+                shown[command] = message.spec
                 self._append(message, limited=False)
         self._states = None
 

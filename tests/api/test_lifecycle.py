@@ -13,6 +13,7 @@ from webio_core.session import (
 )
 from webio_core.session.context import bind_session
 from webio_core.testing import eventually, only_session
+from webio_core.testing.helpers import session_threads
 
 
 def test_defer_call_runs_in_order_when_page_closes(serve_app, make_app):
@@ -128,13 +129,13 @@ def test_no_threads_or_tasks_left_after_page_closes(serve_app, make_app, session
             assert session.is_coroutine == (session_kind == "coroutine")
             prefix = f"-{session.short_id}"
             assert session.is_coroutine or any(
-                t.name.endswith(prefix) for t in threading.enumerate()
+                t.name.endswith(prefix) for t in session_threads()
             ), "a thread session runs its app in a thread of its own"
         # Page closed, server still running: everything of that session must stop.
         eventually(lambda: session.closed, "the session to close")
 
         def nothing_left():
-            threads = [t for t in threading.enumerate() if t.name.endswith(prefix)]
+            threads = [t for t in session_threads() if t.name.endswith(prefix)]
             if session.is_coroutine:
                 return not threads and not session.tasks
             return not threads and not any(t.is_alive() for t in session.threads)

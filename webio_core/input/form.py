@@ -41,6 +41,8 @@ GroupValidator = Callable[[dict[str, Any]], Optional[tuple[str, str]]]
 class Form(ClientTask):
     """Fields shown together; the result is ``{name: value}``, or None when cancelled."""
 
+    __slots__ = ("_upload", "_values", "cancelable", "fields", "label", "validate")
+
     def __init__(
         self,
         fields: list[Field],
@@ -57,7 +59,7 @@ class Form(ClientTask):
         self.validate = validate
         #: While the files of a submission are received: the upload and the other values.
         self._upload: Optional[Upload] = None
-        self._values: dict[str, Any] = {}
+        self._values: Optional[dict[str, Any]] = None
 
     # ---- the client task ------------------------------------------------------------------
 
@@ -162,7 +164,7 @@ class Form(ClientTask):
         """Every file is in: the files' checks, the group's, then the result."""
         assert self._upload is not None
         received = self._upload.results()
-        values, self._upload, self._values = self._values, None, {}
+        values, self._upload, self._values = self._values or {}, None, None
         errors: dict[str, str] = {}
         for name, field in self.fields.items():
             if field.receives_files and name in values:
@@ -218,6 +220,8 @@ def ask(field: Field) -> Any:
 
 class _SingleField(ClientTask):
     """The form's task, with the one field's value as its result."""
+
+    __slots__ = ("form", "name")
 
     def __init__(self, form: Form, name: str) -> None:
         self.form = form

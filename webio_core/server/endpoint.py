@@ -83,6 +83,8 @@ class Endpoint:
         self._shutdown_callbacks: list[Callable[[], None]] = []
         self._closing = False
         self._watch: Optional[SilenceWatch] = None
+        # What sessions call for go_app's names: one bound method for all (64 bytes each).
+        self._names_for_sessions = self.app_names
 
     def _registry_from_options(self) -> SessionRegistry:
         url = self.options.registry_url or os.environ.get(REDIS_URL_VARIABLE)
@@ -199,7 +201,7 @@ class Endpoint:
         if target is None:
             raise UnknownApp(request.path)
         session = self.new_session(target, self.session_info(request), loop)
-        session.app_names = self.app_names
+        session.app_names = self._names_for_sessions
         session.ack_timeout = self.options.ack_timeout
         session.max_payload_size = self.options.max_payload_bytes
         session.debug = self.options.debug

@@ -52,10 +52,10 @@ class Session:
     # fmt: off
     __slots__ = (
         "__dict__", "__weakref__", "_background_work", "_close_listeners", "_closed",
-        "_closed_event", "_deferred", "_lock", "_next_id", "_observer", "_receiving", "_target",
-        "_task_finished", "_wake", "ack_timeout", "activity", "app_name", "app_names", "callbacks",
-        "debug", "events_received", "id", "info", "internal", "link", "local", "max_payload_size",
-        "outbox", "pending",
+        "_closed_event", "_deferred", "_internal", "_lock", "_next_id", "_observer", "_receiving",
+        "_target", "_task_finished", "_wake", "ack_timeout", "activity", "app_name", "app_names",
+        "callbacks", "debug", "events_received", "id", "info", "link", "local",
+        "max_payload_size", "outbox", "pending",
     )
     # fmt: on
 
@@ -84,16 +84,15 @@ class Session:
         #: Debug mode (the server's ``debug`` option): a failing app's traceback is shown on
         #: the page, not only logged.
         self.debug = False
-        #: State the webio_core modules keep per session (e.g. the pins on the page), by module.
-        self.internal: dict[str, Any] = {}
+        self._internal: Optional[dict[str, Any]] = None
         #: The highest client event seq received: events are applied once, in order.
         self.events_received = 0
-        self.pending = PendingTasks()
-        self.callbacks = Callbacks()
+        self._lock = threading.RLock()
+        self.pending = PendingTasks(self._lock)
+        self.callbacks = Callbacks(self._lock)
         self.link: Optional[Link] = None
         self._target = target
         self._observer = observer
-        self._lock = threading.RLock()
         self._receiving = threading.Lock()
         self._closed = False
         #: Created by the first wait_closed() only (under _lock): most sessions are never
@@ -104,8 +103,17 @@ class Session:
         self._background_work = 0
         self._next_id = 0
         self._wake: Callable[[], None] = _nothing
-        self._close_listeners: list[Callable[[Session], None]] = []
+        # A tuple: most sessions have one listener (their transport's), and a list costs more.
+        self._close_listeners: tuple[Callable[[Session], None], ...] = ()
         self.activity = Activity(self._notify_busy)
+
+    @property
+    def internal(self) -> dict[str, Any]:
+        """State the webio_core modules keep per session (e.g. its pins), made on first use."""
+        with self._lock:
+            if self._internal is None:
+                self._internal = {}
+            return self._internal
 
     # ---- transport side -------------------------------------------------------------------
 
@@ -126,7 +134,8 @@ class Session:
     def add_close_listener(self, listener: Callable[[Session], None]) -> None:
         """Call ``listener(session)`` once the session has closed, after its deferred functions; a
         listener that raises is logged and the others still run."""
-        self._close_listeners.append(listener)
+        with self._lock:
+            self._close_listeners += (listener,)
 
     def start(self) -> None:
         """Run the app. Called once by the transport after it attached its link."""
@@ -217,6 +226,10 @@ class Session:
         task_id = self.new_id("t")
         inbox = self._new_inbox()
         self.pending.open(task_id, inbox)
+        if task.waits_for_user:
+            # The wait has begun: the page hears the state it leaves the app in (not busy, unless
+            # a callback runs) before the question, not after it at the transport's next read.
+            self.outbox.number_states()
         try:
             task.open(self, task_id)
         except BaseException:
@@ -305,8 +318,7 @@ class Session:
 
     @property
     def short_id(self) -> str:
-        """The first eight characters of the session id, enough to tell sessions apart in log
-        lines."""
+        """The first eight characters of the session id, to tell sessions apart in logs."""
         return self.id[:8]
 
     def _on_task_finished(self) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from .tasks import StaleEvent
 
@@ -31,21 +32,26 @@ class Callbacks:
 
     __slots__ = ("_entries", "_lock")
 
-    def __init__(self) -> None:
-        self._entries: dict[str, CallbackEntry] = {}
-        self._lock = threading.Lock()
+    def __init__(self, lock: Optional[AbstractContextManager[Any]] = None) -> None:
+        # Made by the first add(): most sessions waiting for input have no button.
+        self._entries: Optional[dict[str, CallbackEntry]] = None
+        # A session lends its own lock (held as briefly): one lock object fewer per session.
+        self._lock: AbstractContextManager[Any] = threading.Lock() if lock is None else lock
 
     def add(self, callback_id: str, entry: CallbackEntry) -> None:
         with self._lock:
+            if self._entries is None:
+                self._entries = {}
             self._entries[callback_id] = entry
 
     def remove(self, callback_id: str) -> None:
         with self._lock:
-            self._entries.pop(callback_id, None)
+            if self._entries is not None:
+                self._entries.pop(callback_id, None)
 
     def get(self, callback_id: str) -> CallbackEntry:
         with self._lock:
-            entry = self._entries.get(callback_id)
+            entry = None if self._entries is None else self._entries.get(callback_id)
         if entry is None:
             raise StaleEvent(f"no callback {callback_id!r} in this session")
         return entry

@@ -43,7 +43,8 @@ class AsyncInbox:
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
-        self._events: list[Any] = []
+        # Events that came before anyone awaited them (rare): made on the first.
+        self._events: Optional[list[Any]] = None
         self._waiter: Optional[asyncio.Future[ClientEvent]] = None
 
     def put(self, event: Any) -> None:
@@ -58,6 +59,8 @@ class AsyncInbox:
     def _put(self, event: Any) -> None:
         waiter, self._waiter = self._waiter, None
         if waiter is None or waiter.done():  # nobody waits, or the wait was cancelled
+            if self._events is None:
+                self._events = []
             self._events.append(event)
         else:
             _resolve(waiter, event)
@@ -111,8 +114,8 @@ class CoroutineSession(Session):
         self._main: Optional[asyncio.Task[Any]] = None
         #: Callbacks' and run_async's tasks (made on the first one).
         self._background: Optional[set[asyncio.Task[Any]]] = None
-        self._room_waiters: list[asyncio.Future[None]] = []
-        self.outbox.on_room = self._wake_room_waiters
+        #: Made, and the outbox told to wake them, when the app first waits for room.
+        self._room_waiters: Optional[list[asyncio.Future[None]]] = None
         self._context = contextvars.copy_context()
         self._context.run(bind_session, self)
 
@@ -162,6 +165,10 @@ class CoroutineSession(Session):
         acknowledgement (``await put_text(...)``). A coroutine app cannot be blocked in a plain
         ``put_*`` call without blocking the loop that serves every session, so it waits here."""
         while not self.outbox.has_room and not self.closed:
+            if self._room_waiters is None:
+                self._room_waiters = []
+                self.outbox.on_room = self._wake_room_waiters
+                continue  # check again, now that every acknowledgement is heard
             waiter = self.loop.create_future()
             self._room_waiters.append(waiter)
             await waiter
@@ -169,7 +176,7 @@ class CoroutineSession(Session):
     def _wake_room_waiters(self) -> None:
         def wake() -> None:
             waiters, self._room_waiters = self._room_waiters, []
-            for waiter in waiters:
+            for waiter in waiters or ():
                 if not waiter.done():
                     waiter.set_result(None)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,13 +30,27 @@ class SessionInfo:
         return user_agents.parse(self.user_agent_string)
 
 
+_MAKING = threading.Lock()
+
+
 class LocalNamespace:
     """Attribute-style storage private to one session; missing attributes read as None."""
 
     __slots__ = ("_dict",)
 
+    #: What an empty namespace reads from: its own dict is made by the first write (most
+    #: sessions never store anything, and a dict costs each one 64 bytes).
+    _EMPTY: dict[Any, Any] = {}
+
     def __init__(self) -> None:
-        object.__setattr__(self, "_dict", {})
+        object.__setattr__(self, "_dict", self._EMPTY)
+
+    def _writable(self) -> dict[Any, Any]:
+        if self._dict is self._EMPTY:
+            with _MAKING:  # two threads' first writes must land in the same dict
+                if self._dict is self._EMPTY:
+                    object.__setattr__(self, "_dict", {})
+        return self._dict
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
@@ -43,7 +58,7 @@ class LocalNamespace:
         return self._dict.get(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        self._dict[name] = value
+        self._writable()[name] = value
 
     def __delattr__(self, name: str) -> None:
         self._dict.pop(name, None)
@@ -52,7 +67,7 @@ class LocalNamespace:
         return self._dict.get(key)
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        self._dict[key] = value
+        self._writable()[key] = value
 
     def __delitem__(self, key: Any) -> None:
         self._dict.pop(key, None)

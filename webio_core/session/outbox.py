@@ -17,6 +17,10 @@ from typing import Any, Callable, Optional
 from ..protocol import COMMANDS, OUTBOX_LIMIT, SEND_WINDOW, Command, Message, ProtocolError
 
 
+def _nobody_waits() -> None:
+    pass  # one function for every outbox: a lambda each would cost ~150 bytes a session
+
+
 class OutboxOverflow(RuntimeError):
     """The session holds ``limit`` commands: its app sends without ever letting them go out."""
 
@@ -54,7 +58,7 @@ class Outbox:
         self.window = window
         self._limit = limit
         #: Called (from any thread, outside the lock) when acknowledgements made room.
-        self.on_room: Callable[[], None] = lambda: None
+        self.on_room: Callable[[], None] = _nobody_waits
         # State commands (see set_state): the latest wanted, and the last numbered, by command.
         self._states: Optional[dict[str, tuple[Message, Any]]] = None
         self._shown: Optional[dict[str, Any]] = None
@@ -121,15 +125,22 @@ class Outbox:
                 self._states = {}
             self._states[message.command] = (message, initial)
 
+    def number_states(self) -> None:
+        """Number the queued states now (as a read would), before whatever is appended next."""
+        with self._lock:
+            self._number_states()
+
     def _number_states(self) -> None:
         """Called under the lock, before commands are read."""
         if not self._states:
             return
-        if self._shown is None:
-            self._shown = {}
         for command, (message, initial) in self._states.items():
-            if message.spec != self._shown.get(command, initial):
-                self._shown[command] = message.spec
+            # No dict until a state is numbered: most idle sessions never show busy.
+            shown = self._shown
+            if message.spec != (initial if shown is None else shown.get(command, initial)):
+                if shown is None:
+                    shown = self._shown = {}
+                shown[command] = message.spec
                 self._append(message, limited=False)
         self._states = None
 

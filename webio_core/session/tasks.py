@@ -8,7 +8,8 @@ the events naming that id to it, and waits (blocking or awaiting) until it is do
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any, Protocol
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, Optional, Protocol
 
 from ..protocol import ClientEvent, ProtocolError
 from .errors import SessionClosedException
@@ -28,6 +29,9 @@ CLOSED = object()
 class ClientTask:
     """Something an app waits for the client to answer. Subclasses implement :meth:`open`
     and :meth:`handle`."""
+
+    # Every waiting input keeps its task: no instance dict unless a subclass wants one.
+    __slots__ = ()
 
     #: Whether the answer comes from the user (a form, a pin change), so that the app is not
     #: busy while it waits; reading a pin is answered by the browser at once.
@@ -59,9 +63,10 @@ class PendingTasks:
 
     __slots__ = ("_closed", "_inboxes", "_lock")
 
-    def __init__(self) -> None:
+    def __init__(self, lock: Optional[AbstractContextManager[Any]] = None) -> None:
         self._inboxes: dict[str, Inbox] = {}
-        self._lock = threading.Lock()
+        # A session lends its own lock (held as briefly): one lock object fewer per session.
+        self._lock: AbstractContextManager[Any] = threading.Lock() if lock is None else lock
         self._closed = False
 
     def open(self, task_id: str, inbox: Inbox) -> None:

@@ -13,6 +13,7 @@ from .callbacks import CallbackEntry
 from .context import bind_session
 from .errors import SessionClosedException, SessionException
 from .tasks import CLOSED, ClientTask
+from .threads import CALLBACK_THREAD_PREFIX, TASK_THREAD_PREFIX, SessionThread
 
 logger = logging.getLogger("webio_core.session")
 
@@ -50,13 +51,11 @@ class ThreadSession(Session):
         super().__init__(*args, **kwargs)
         #: Made with the callback thread, on the first serial-mode callback (under _lock).
         self._callback_queue: Optional[queue.SimpleQueue[Any]] = None
-        self._callback_thread: Optional[threading.Thread] = None
-        self._task_thread: Optional[threading.Thread] = None
+        self._callback_thread: Optional[SessionThread] = None
+        self._task_thread: Optional[SessionThread] = None
 
     def _start_task(self) -> None:
-        self._task_thread = threading.Thread(
-            target=self._run_task, name=f"webio-task-{self.short_id}", daemon=True
-        )
+        self._task_thread = SessionThread(self._run_task, f"{TASK_THREAD_PREFIX}{self.short_id}")
         self._task_thread.start()
 
     def _run_task(self) -> None:
@@ -101,11 +100,10 @@ class ThreadSession(Session):
         if not entry.serial_mode:
             # PyWebIO's default: each click runs at once in a thread of its own, so a callback
             # that waits for input does not hold up the other buttons.
-            threading.Thread(
-                target=self._run_in_thread,
-                args=(entry.callback, args),
-                name=f"webio-callbacks-{self.short_id}",
-                daemon=True,
+            SessionThread(
+                self._run_in_thread,
+                f"{CALLBACK_THREAD_PREFIX}{self.short_id}",
+                (entry.callback, args),
             ).start()
             return
         with self._lock:
@@ -114,11 +112,10 @@ class ThreadSession(Session):
                 return
             if self._callback_queue is None:
                 self._callback_queue = queue.SimpleQueue()
-                self._callback_thread = threading.Thread(
-                    target=self._serial_callback_loop,
-                    args=(self._callback_queue,),
-                    name=f"webio-callbacks-{self.short_id}",
-                    daemon=True,
+                self._callback_thread = SessionThread(
+                    self._serial_callback_loop,
+                    f"{CALLBACK_THREAD_PREFIX}{self.short_id}",
+                    (self._callback_queue,),
                 )
                 self._callback_thread.start()
             callbacks = self._callback_queue
@@ -186,6 +183,6 @@ class ThreadSession(Session):
             self.wait_closed()
 
     @property
-    def threads(self) -> list[threading.Thread]:
+    def threads(self) -> list[SessionThread]:
         """The threads this session started (for tests that check nothing is left behind)."""
         return [t for t in (self._task_thread, self._callback_thread) if t is not None]

@@ -4,18 +4,23 @@ records every command."""
 from __future__ import annotations
 
 import http.client
-import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from typing import Any, Callable, Optional
 
+from ..session.threads import (
+    CALLBACK_THREAD_PREFIX,
+    TASK_THREAD_PREFIX,
+    SessionThread,
+    running_session_threads,
+)
 from .client import WebIOClient
 from .page import PageModel
 
-#: Names of the threads a thread-based session starts (see webio_core.session.threadbased).
-SESSION_THREAD_PREFIXES = ("webio-task-", "webio-callbacks-")
+#: Names of the threads a thread-based session starts (see webio_core.session.threads).
+SESSION_THREAD_PREFIXES = (TASK_THREAD_PREFIX, CALLBACK_THREAD_PREFIX)
 
 
 def eventually(check: Callable[[], Any], what: str, timeout: float = 5.0) -> Any:
@@ -30,8 +35,9 @@ def eventually(check: Callable[[], Any], what: str, timeout: float = 5.0) -> Any
         time.sleep(0.01)
 
 
-def session_threads() -> set[threading.Thread]:
-    return {t for t in threading.enumerate() if t.name.startswith(SESSION_THREAD_PREFIXES)}
+def session_threads() -> set[SessionThread]:
+    """The threads of thread-based sessions that are running now."""
+    return running_session_threads()
 
 
 def only_session(server: Any, timeout: float = 5.0) -> Any:

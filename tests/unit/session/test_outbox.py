@@ -210,3 +210,20 @@ def test_the_last_command_comes_after_the_waiting_states():
     outbox.set_state(busy(False), initial=NOT_BUSY)
     outbox.append_last(CLOSE_SESSION(EmptySpec()))
     assert [c.command for c in outbox.after(0)] == ["busy", "busy", "close_session"]
+
+
+def test_states_numbered_on_demand_come_before_the_next_command():
+    outbox = Outbox()
+    outbox.set_state(busy(True), initial=NOT_BUSY)
+    outbox.after(0)  # the page shows busy
+    outbox.set_state(busy(False), initial=NOT_BUSY)
+    outbox.number_states()  # the app asks the user next
+    outbox.append(output(type="text"))
+    assert [(c.command, c.spec.get("busy")) for c in outbox.after(0)] == [
+        ("busy", True),
+        ("busy", False),
+        ("output", None),
+    ]
+    outbox.set_state(busy(False), initial=NOT_BUSY)
+    outbox.number_states()  # unchanged: nothing numbered
+    assert outbox.last_seq == 3

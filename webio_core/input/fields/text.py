@@ -221,6 +221,14 @@ class FloatField(NumberField):
     invalid = "Please enter a number."
 
 
+def _text_like_kind(name: str) -> type[TextLikeField]:
+    kind = field_kinds().get(name) if isinstance(name, str) else None
+    if kind is None or not issubclass(kind, TextLikeField):
+        kinds = sorted(n for n, k in field_kinds().items() if issubclass(k, TextLikeField))
+        raise ValueError(f"input type {name!r} is not supported; use one of {kinds}")
+    return kind
+
+
 def input(
     label: str = "",
     type: str = TEXT,
@@ -249,11 +257,7 @@ def input(
     """
     from ..form import ask
 
-    kind = field_kinds().get(type)
-    if kind is None or not issubclass(kind, TextLikeField):
-        kinds = sorted(n for n, k in field_kinds().items() if issubclass(k, TextLikeField))
-        raise ValueError(f"input type {type!r} is not supported; use one of {kinds}")
-    field = kind(
+    field = _text_like_kind(type)(
         name or "data",
         label,
         value=value,

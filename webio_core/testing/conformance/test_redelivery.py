@@ -54,6 +54,35 @@ def test_websocket_reconnect_resends_unacknowledged_commands(webio_backend: str)
 
 
 @pytest.mark.webio_transport("websocket")
+def test_websocket_a_form_asked_after_busy_is_the_last_command_sent_and_resent(
+    webio_backend: str,
+) -> None:
+    # The page heard the app busy (it worked before asking). The app waits for the user before
+    # its form goes out, and the page must hear it in that order: "not busy" after the form
+    # would leave a state, not the question, as the last command of a waiting app.
+    go = threading.Event()
+
+    def busy_first() -> None:
+        go.wait(TIMEOUT)
+        two_questions()
+
+    with serve(busy_first, backend=webio_backend, reconnect_timeout=30) as server:
+        origin: Any = server.url.rstrip("/")
+        with connect(ws_url(server.url), origin=origin) as socket:
+            commands = receive_until(socket, "busy")
+            assert commands[-1]["spec"] == {"busy": True}
+            go.set()
+            commands += receive_until(socket, "input_group")
+        assert [(c["command"], c["spec"].get("busy")) for c in commands[-2:]] == [
+            ("busy", False),
+            ("input_group", None),
+        ]
+        session_id = commands[0]["spec"]["session_id"]
+        with connect(ws_url(server.url, session=session_id, ack="1"), origin=origin) as socket:
+            assert receive_until(socket, "input_group") == commands[1:]
+
+
+@pytest.mark.webio_transport("websocket")
 def test_websocket_reconnect_after_timeout_is_refused(webio_backend: str) -> None:
     closed = threading.Event()
 

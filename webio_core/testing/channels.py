@@ -100,7 +100,7 @@ class HttpChannel(Channel):
 
     def connect(self) -> None:
         self._session_id = NEW_SESSION
-        #: The server said that the session is gone: the page sends nothing more.
+        #: The server said that the session is gone, or the page closed: it sends nothing more.
         self._gone = False
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -108,7 +108,8 @@ class HttpChannel(Channel):
         self._poller = threading.Thread(target=self._poll, name="webio-test-poller", daemon=True)
         self._poller.start()
 
-    def _request(self, method: str, body: Optional[bytes] = None) -> None:
+    def _request(self, method: str, body: Optional[bytes] = None, *, last: bool = False) -> None:
+        """Send one request (``last``: the page's goodbye, after which it sends nothing)."""
         query = {QUERY_APP: self.client.app}
         if method == "GET":
             query[QUERY_ACK] = str(self.client.page.last_seq)
@@ -127,6 +128,9 @@ class HttpChannel(Channel):
                     return  # another request learnt meanwhile that the page is done
                 try:
                     frame = self._send(request)
+                    # After the goodbye, an acknowledgement that an earlier reply prompted
+                    # would reach a session that has ended.
+                    self._gone = self._gone or last
                     break
                 except urllib.error.HTTPError as error:
                     if error.code == STATUS_SESSION_GONE:
@@ -167,7 +171,7 @@ class HttpChannel(Channel):
             self._stop.set()
             frame = json.dumps({"ack": self.client.page.last_seq, "events": [], "close": True})
             try:
-                self._request("POST", frame.encode())
+                self._request("POST", frame.encode(), last=True)
             except (OSError, http.client.HTTPException):
                 pass
         self._poller.join(timeout=self.client.timeout)

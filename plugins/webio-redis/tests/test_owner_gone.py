@@ -10,6 +10,7 @@ import functools
 import threading
 import urllib.error
 import urllib.request
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from webio_core.input import input
 from webio_core.output import put_text
 from webio_core.protocol.constants import QUERY_ACK, SESSION_HEADER, STATUS_SESSION_GONE
 from webio_core.server.scaleout import SharedSessions, relay
-from webio_core.server.scaleout.wire import HTTP_REQUEST
+from webio_core.server.scaleout.wire import HTTP_REQUEST, session_channel
 from webio_core.testing import WebIOClient, eventually, serve
 from webio_core.testing.redis import RedisServer
 
@@ -96,3 +97,42 @@ def test_a_request_for_a_session_no_process_listens_for_is_told_to_retry_at_once
             monkeypatch.setattr(relay, "OWNER_GRACE_SECONDS", 0.5)
             poll = functools.partial(status_of_poll, other.url, spec["session_id"])
             eventually(lambda: poll() == STATUS_SESSION_GONE, "the grace to pass", timeout=10)
+
+
+def test_an_answer_sent_as_the_owner_stops_listening_still_arrives(
+    redis_server: RedisServer,
+) -> None:
+    """An owner ends a session (its page said goodbye) while answering the request that ended
+    it: it stops listening before its answer arrives, and the liveness tick of the page's
+    process may see that in between. The answer still wins."""
+    options = {"backend": "flask", "registry_url": redis_server.url}
+    with serve(echo, **options) as owner, serve(echo, **options) as other:
+        registry, elsewhere = owner.endpoint.registry, other.endpoint.registry
+        assert isinstance(registry, SharedSessions) and isinstance(elsewhere, SharedSessions)
+        pending = elsewhere.pending
+        found_gone = threading.Event()
+        owner_gone = pending.owner_gone
+
+        def seen_gone(session_id: str) -> None:
+            owner_gone(session_id)
+            found_gone.set()
+
+        pending.owner_gone = seen_gone  # type: ignore[method-assign]
+        answer_request = registry.owner.handlers[HTTP_REQUEST]
+
+        def answer_late(session_id: str, header: dict[str, Any], body: bytes) -> None:
+            registry.bus.unsubscribe(session_channel(session_id))
+
+            def answer() -> None:
+                assert found_gone.wait(CLIENT_TIMEOUT), "the tick did not find the owner gone"
+                answer_request(session_id, header, body)
+
+            threading.Thread(target=answer, daemon=True).start()
+
+        with WebIOClient(owner.url, transport="http", origin="") as page:
+            page.form()
+            spec = page.page.session_spec
+            assert spec is not None
+            registry.owner.handlers[HTTP_REQUEST] = answer_late
+            assert status_of_poll(other.url, spec["session_id"]) == 200
+            assert found_gone.is_set()

@@ -41,6 +41,9 @@ OWNER_RETRY_SECONDS = 0.2
 #: How long a session found without an owner is remembered as such (then a request for it
 #: starts the grace anew).
 FORGET_SECONDS = 60.0
+#: How long a request whose owner stopped listening may still get its answer: an owner that
+#: ends the session stops listening before that answer, its last, reaches this process.
+LAST_ANSWER_SECONDS = 1.0
 #: Marks a request carried from another process: its owner answers it or no one does.
 FORWARDED_HEADER = "x-webio-forwarded"
 
@@ -213,7 +216,9 @@ class PendingRequests:
         for stale in [s for s, t in list(self._unheard.items()) if now - t > FORGET_SECONDS]:
             self._unheard.pop(stale, None)
         if now - since >= OWNER_GRACE_SECONDS:
+            logger.info("session %s: no process owns it", session_id[:8])
             return None
+        logger.warning("session %s: no process listens for it; the page retries", session_id[:8])
         return text_response(503, "The process running this session is not reachable; retry.")
 
     @staticmethod
@@ -235,15 +240,24 @@ class PendingRequests:
         return set(list(self._asked.values()))
 
     def owner_gone(self, session_id: str) -> None:
-        """No process listens for ``session_id`` any more: its owner died with the requests it
-        was answering, or is reconnecting to the broker. They are answered "retry" now rather
-        than at the timeout, and the retry tells which."""
-        for request_id, asked in list(self._asked.items()):
-            answer = self._waiting.get(request_id)
-            if asked == session_id and answer is not None and not answer.done():
-                answer.set_exception(BusUnavailable("the session's process stopped listening"))
+        """No process listens for ``session_id`` any more (on the bus loop): its owner died
+        with the requests it was answering, is reconnecting to the broker, or ended the session
+        while answering. Those still unanswered after LAST_ANSWER_SECONDS are answered "retry"
+        then rather than at the timeout, and the retry tells which."""
+        answers = [
+            answer
+            for request_id, asked in list(self._asked.items())
+            if asked == session_id and (answer := self._waiting.get(request_id)) is not None
+        ]
+        self.bus.loop.call_later(LAST_ANSWER_SECONDS, _fail_unanswered, answers)
 
     def fail_all(self) -> None:
         for answer in list(self._waiting.values()):
             if not answer.done():
                 answer.set_exception(BusUnavailable("lost the broker"))
+
+
+def _fail_unanswered(answers: list[concurrent.futures.Future[Response]]) -> None:
+    for answer in answers:
+        if not answer.done():
+            answer.set_exception(BusUnavailable("the session's process stopped listening"))

@@ -59,6 +59,8 @@ class ThreadedBus:
         #: Once stopped, a bus stays stopped (in this process): late messages fail.
         self._stopped = False
         self._ready: Optional[concurrent.futures.Future[None]] = None
+        #: The readiness of this process's bus, once its start began.
+        self._starting: concurrent.futures.Future[None] = concurrent.futures.Future()
 
     # ---- what a broker provides (on the bus loop) ---------------------------------------------
 
@@ -128,26 +130,38 @@ class ThreadedBus:
             if self._pid == os.getpid():
                 if self._stopped:
                     raise BusUnavailable(f"the bus to {self.where} has stopped")
-                return
-            self._stopped = False
-            self._pid = os.getpid()
-            self._process_id = secrets.token_hex(8)
-            self._channels = {process_channel(self._process_id)}
-            self._confirming = {}
-            # All of a failed or forked start's state stays with its loop.
-            self._tasks, self._writer, self._outgoing, self.connected = set(), None, None, False
-            self._loop = asyncio.new_event_loop()
-            ready: concurrent.futures.Future[None] = concurrent.futures.Future()
-            thread = threading.Thread(
-                target=self._run, args=(self._loop, ready), name="webio-bus", daemon=True
-            )
-            thread.start()
+                ready = self._starting
+                if ready.done() or self.on_bus():
+                    return
+            else:
+                ready = self._start()
+        # Every caller waits for the start under way: a message queued before the bus loop
+        # made its queue would be lost.
         try:
             ready.result(timeout=CONNECT_TIMEOUT_SECONDS * 2)
         except BaseException:
             with self._lock:
-                self._pid = None  # the next use tries again
+                if self._starting is ready:
+                    self._pid = None  # the next use tries again
             raise
+
+    def _start(self) -> concurrent.futures.Future[None]:
+        """Start the bus's thread and loop (under the lock); the future of its readiness."""
+        self._stopped = False
+        self._pid = os.getpid()
+        self._process_id = secrets.token_hex(8)
+        self._channels = {process_channel(self._process_id)}
+        self._confirming = {}
+        # All of a failed or forked start's state stays with its loop.
+        self._tasks, self._writer, self._outgoing, self.connected = set(), None, None, False
+        self._loop = asyncio.new_event_loop()
+        ready: concurrent.futures.Future[None] = concurrent.futures.Future()
+        thread = threading.Thread(
+            target=self._run, args=(self._loop, ready), name="webio-bus", daemon=True
+        )
+        thread.start()
+        self._starting = ready
+        return ready
 
     def publish(self, channel: str, data: bytes) -> concurrent.futures.Future[int]:
         """Queue ``data`` for ``channel`` after everything published before it (from any

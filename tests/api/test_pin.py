@@ -295,3 +295,12 @@ def test_a_change_between_two_waits_is_not_lost(serve_app, make_app):
         user.set_pin("src", "ab")
         user.submit("done")
         user.should_see("second ab")
+
+
+def test_put_input_refuses_what_is_not_a_one_line_input():
+    for refused in ("textarea", "select", "week"):
+        with pytest.raises(ValueError, match="is not supported") as error:
+            put_input("x", type=refused)
+        supported = str(error.value).split("use one of ")[1]
+        assert "'text'" in supported and "'password'" in supported
+        assert "'textarea'" not in supported and "'select'" not in supported

@@ -9,7 +9,7 @@ from ..input.fields.base import Field
 from ..input.fields.file import FileField
 from ..input.fields.select import SelectField
 from ..input.fields.slider import Number, SliderField
-from ..input.fields.text import TEXT, TextLikeField
+from ..input.fields.text import TEXT, text_like_kind
 from ..input.fields.textarea import TextareaField
 from ..input.fields.ticks import CheckboxField, RadioField
 from ..output._base import Output, OutputPosition, ScopeArg
@@ -44,13 +44,7 @@ def put_input(
     position: int = BOTTOM,
 ) -> Output:
     """A one-line input on the page, read with ``pin[name]``; ``type`` as for ``input()``."""
-    from ..input.fields import field_kinds
-
-    kinds = {n: k for n, k in field_kinds().items() if issubclass(k, TextLikeField)}
-    kinds.pop(TextareaField.kind.name, None)
-    if type not in kinds:
-        raise ValueError(f"input type {type!r} is not supported; use one of {sorted(kinds)}")
-    field = kinds[type](
+    field = text_like_kind(type, refused=(TextareaField.kind.name,))(
         name,
         label,
         value=value,

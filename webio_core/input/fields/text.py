@@ -221,10 +221,14 @@ class FloatField(NumberField):
     invalid = "Please enter a number."
 
 
-def _text_like_kind(name: str) -> type[TextLikeField]:
+def text_like_kind(name: str, refused: tuple[str, ...] = ()) -> type[TextLikeField]:
+    """The one-line text kind of ``type=name`` (other than those ``refused``); ValueError
+    naming the supported ones otherwise."""
     kind = field_kinds().get(name) if isinstance(name, str) else None
-    if kind is None or not issubclass(kind, TextLikeField):
-        kinds = sorted(n for n, k in field_kinds().items() if issubclass(k, TextLikeField))
+    if kind is None or not issubclass(kind, TextLikeField) or name in refused:
+        kinds = sorted(
+            n for n, k in field_kinds().items() if issubclass(k, TextLikeField) and n not in refused
+        )
         raise ValueError(f"input type {name!r} is not supported; use one of {kinds}")
     return kind
 
@@ -257,7 +261,7 @@ def input(
     """
     from ..form import ask
 
-    field = _text_like_kind(type)(
+    field = text_like_kind(type)(
         name or "data",
         label,
         value=value,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
@@ -32,11 +31,11 @@ class Callbacks:
 
     __slots__ = ("_entries", "_lock")
 
-    def __init__(self, lock: Optional[AbstractContextManager[Any]] = None) -> None:
+    def __init__(self, lock: AbstractContextManager[Any]) -> None:
+        """``lock``: the session's own, held as briefly (one lock object fewer per session)."""
         # Made by the first add(): most sessions waiting for input have no button.
         self._entries: Optional[dict[str, CallbackEntry]] = None
-        # A session lends its own lock (held as briefly): one lock object fewer per session.
-        self._lock: AbstractContextManager[Any] = threading.Lock() if lock is None else lock
+        self._lock = lock
 
     def add(self, callback_id: str, entry: CallbackEntry) -> None:
         with self._lock:

@@ -7,9 +7,8 @@ the events naming that id to it, and waits (blocking or awaiting) until it is do
 
 from __future__ import annotations
 
-import threading
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any, Optional, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..protocol import ClientEvent, ProtocolError
 from .errors import SessionClosedException
@@ -63,10 +62,10 @@ class PendingTasks:
 
     __slots__ = ("_closed", "_inboxes", "_lock")
 
-    def __init__(self, lock: Optional[AbstractContextManager[Any]] = None) -> None:
+    def __init__(self, lock: AbstractContextManager[Any]) -> None:
+        """``lock``: the session's own, held as briefly (one lock object fewer per session)."""
         self._inboxes: dict[str, Inbox] = {}
-        # A session lends its own lock (held as briefly): one lock object fewer per session.
-        self._lock: AbstractContextManager[Any] = threading.Lock() if lock is None else lock
+        self._lock = lock
         self._closed = False
 
     def open(self, task_id: str, inbox: Inbox) -> None:

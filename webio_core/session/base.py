@@ -13,10 +13,10 @@ import threading
 from collections.abc import Collection
 from typing import Any, Callable, Optional
 
-from ..protocol import ClientEvent, ClientFrame, Message, ProtocolError
+from ..protocol import ClientEvent, ClientFrame, Message
 from ..protocol.commands import CLOSE_SESSION, SET_ENV, EmptySpec, SetEnvSpec
 from ..protocol.feedback import BUSY, NOT_BUSY, BusySpec
-from .activity import Activity, Waiting
+from .activity import Activity
 from .callbacks import CallbackEntry, Callbacks, Decoder
 from .errors import SessionClosedException
 from .info import LocalNamespace, SessionInfo
@@ -110,10 +110,13 @@ class Session:
     @property
     def internal(self) -> dict[str, Any]:
         """State the webio_core modules keep per session (e.g. its pins), made on first use."""
-        with self._lock:
-            if self._internal is None:
-                self._internal = {}
-            return self._internal
+        internal = self._internal
+        if internal is None:
+            with self._lock:  # two threads' first uses must make one dict
+                if self._internal is None:
+                    self._internal = {}
+                internal = self._internal
+        return internal
 
     # ---- transport side -------------------------------------------------------------------
 
@@ -215,27 +218,8 @@ class Session:
 
     def run_task(self, task: ClientTask) -> Any:
         """Open ``task`` and wait for its result: blocks in thread-based sessions, returns an
-        awaitable in coroutine-based ones."""
+        awaitable in coroutine-based ones (the steps are in :mod:`.asking`)."""
         raise NotImplementedError
-
-    def _waiting(self, task: ClientTask) -> Waiting:
-        """The context of a wait for ``task``: not busy while the user is asked."""
-        return self.activity.waiting_for_client(by_user=task.waits_for_user)
-
-    def _open_task(self, task: ClientTask) -> tuple[str, Any]:
-        task_id = self.new_id("t")
-        inbox = self._new_inbox()
-        self.pending.open(task_id, inbox)
-        if task.waits_for_user:
-            # The wait has begun: the page hears the state it leaves the app in (not busy, unless
-            # a callback runs) before the question, not after it at the transport's next read.
-            self.outbox.number_states()
-        try:
-            task.open(self, task_id)
-        except BaseException:
-            self._close_task(task, task_id)
-            raise
-        return task_id, inbox
 
     def _notify_busy(self, busy: bool) -> None:
         # A state command: called under the activity lock, it must not wait, and a flip that
@@ -244,28 +228,6 @@ class Session:
             return
         self.outbox.set_state(_BUSY_STATES[busy], initial=NOT_BUSY)
         self._wake()
-
-    def _close_task(self, task: ClientTask, task_id: str) -> None:
-        self.pending.close(task_id)
-        try:
-            task.close(self)
-        except Exception:
-            logger.exception("session %s: closing task %s failed", self.short_id, task_id)
-
-    def _apply(
-        self, task: ClientTask, task_id: str, event: ClientEvent, waiting: Waiting
-    ) -> tuple[bool, Any]:
-        """Hand ``event`` to ``task``. The event counts as taken up at once if the wait goes
-        on, else when ``waiting`` ends (the app runs on from there)."""
-        waiting.last_event = event.seq
-        try:
-            done, result = task.handle(self, task_id, event)
-        except ProtocolError as exc:
-            logger.warning("session %s: dropped event of %s: %s", self.short_id, task_id, exc)
-            done, result = False, None
-        if not done:
-            self.activity.taken(event.seq)
-        return done, result
 
     def defer_call(self, func: Callable[[], Any]) -> None:
         """Run ``func()`` when the session closes (:func:`webio_core.session.defer_call`);

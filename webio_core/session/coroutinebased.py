@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Coroutine
 from typing import Any, Callable, Optional
 
 from ..protocol import ClientEvent
+from .asking import apply_event, close_task, open_task, waiting_for
 from .base import Session
 from .callbacks import CallbackEntry
 from .context import bind_session
@@ -194,17 +195,17 @@ class CoroutineSession(Session):
         return self._wait_for(task)
 
     async def _wait_for(self, task: ClientTask) -> Any:
-        with self._waiting(task) as waiting:
-            task_id, inbox = self._open_task(task)
+        with waiting_for(self, task) as waiting:
+            task_id, inbox = open_task(self, task)
             try:
                 while True:
                     if self.link is not None:
                         self.link.waiting()
-                    done, result = self._apply(task, task_id, await inbox.get(), waiting)
+                    done, result = apply_event(self, task, task_id, await inbox.get(), waiting)
                     if done:
                         return result
             finally:
-                self._close_task(task, task_id)
+                close_task(self, task, task_id)
 
     def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
         self._call_on_loop(self._callback_on_loop, entry, args)

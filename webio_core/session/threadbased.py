@@ -8,6 +8,7 @@ import threading
 from typing import Any, Callable, Optional
 
 from ..protocol import ClientEvent
+from .asking import apply_event, close_task, open_task, waiting_for
 from .base import Session
 from .callbacks import CallbackEntry
 from .context import bind_session
@@ -83,15 +84,15 @@ class ThreadSession(Session):
                 raise SessionClosedException("the session has been closed")
 
     def run_task(self, task: ClientTask) -> Any:
-        with self._waiting(task) as waiting:
-            task_id, inbox = self._open_task(task)
+        with waiting_for(self, task) as waiting:
+            task_id, inbox = open_task(self, task)
             try:
                 while True:
-                    done, result = self._apply(task, task_id, inbox.get(), waiting)
+                    done, result = apply_event(self, task, task_id, inbox.get(), waiting)
                     if done:
                         return result
             finally:
-                self._close_task(task, task_id)
+                close_task(self, task, task_id)
 
     def _run_callback(self, entry: CallbackEntry, args: tuple[Any, ...]) -> None:
         if self.closed:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 
 from ..protocol import ProtocolError, encode_frame, frame_batches
 from ..protocol.constants import CLOSE_SESSION_NOT_FOUND, QUERY_ACK, QUERY_SESSION
@@ -28,6 +28,8 @@ logger = logging.getLogger("webio_core.server.ws")
 #: After its session closed, how long a socket waits for the page to acknowledge the last
 #: commands before hanging up.
 CLOSE_GRACE_SECONDS = 5.0
+#: A flush another thread queued on a socket's loop.
+FROM_THREAD = object()
 #: What a framework's message size limit adds to max_payload_size (see
 #: :attr:`WebSocketTransport.max_message_size`).
 FRAME_MARGIN = 64 * 1024
@@ -139,8 +141,7 @@ class WebSocketConnection:
     __slots__ = (
         "_ack_timer",
         "_active",
-        "_flush_handle",
-        "_flush_scheduled",
+        "_flush_queued",
         "_sent_event_ack",
         "_sent_seq",
         "_timer",
@@ -159,9 +160,10 @@ class WebSocketConnection:
         self.session: Optional[Session] = None
         self._sent_seq = 0
         self._sent_event_ack = 0
-        self._flush_scheduled = False
-        #: The flush wake() queued on the loop itself, which a flush before it cancels.
-        self._flush_handle: Optional[asyncio.Handle] = None
+        #: The flush wake() queued: None, the handle of one queued on the loop (a flush before
+        #: its turn cancels it), or FROM_THREAD (set before the call is queued, so that other
+        #: wakes coalesce into it; the loop may run it before its handle could be kept).
+        self._flush_queued: Union[asyncio.Handle, object, None] = None
         self._active = True
         self._timer: Optional[asyncio.TimerHandle] = None
         self._ack_timer: Optional[asyncio.TimerHandle] = None
@@ -202,21 +204,21 @@ class WebSocketConnection:
 
     def wake(self) -> None:
         """New commands are waiting. Called from any thread; coalesces into one flush per turn."""
-        if self._flush_scheduled:
+        if self._flush_queued is not None:
             return
-        self._flush_scheduled = True
         if on_loop(self.loop):
-            self._flush_handle = self.loop.call_soon(self._scheduled_flush)
+            self._flush_queued = self.loop.call_soon(self._flush)
             return
+        self._flush_queued = FROM_THREAD
         try:
-            self.loop.call_soon_threadsafe(self._scheduled_flush)
+            self.loop.call_soon_threadsafe(self._flush)
         except RuntimeError:  # the loop has closed: the server is gone
-            self._flush_scheduled = False
+            self._flush_queued = None
 
     def waiting(self) -> None:
         """The app waits for the page: send its commands now rather than at the loop's next
         turn (which runs the socket's other work first, on the way of the answer)."""
-        if self._flush_scheduled and on_loop(self.loop):
+        if self._flush_queued is not None and on_loop(self.loop):
             self._flush()
 
     def replaced(self) -> None:
@@ -266,15 +268,10 @@ class WebSocketConnection:
 
     # ---- outgoing ---------------------------------------------------------------------------
 
-    def _scheduled_flush(self) -> None:
-        self._flush_handle = None
-        self._flush()
-
     def _flush(self) -> None:
-        self._flush_scheduled = False
-        if self._flush_handle is not None:
-            self._flush_handle.cancel()  # flushed before its turn came
-            self._flush_handle = None
+        queued, self._flush_queued = self._flush_queued, None
+        if isinstance(queued, asyncio.Handle):
+            queued.cancel()  # flushed before its turn came (or in it: then a no-op)
         if self._ack_timer is not None:
             self._ack_timer.cancel()  # the acknowledgement leaves now, with the commands
             self._ack_timer = None
@@ -313,7 +310,7 @@ class WebSocketConnection:
             # Events, and nothing to send yet: the app's answer will most likely carry the
             # acknowledgement. Bytes (upload chunks) are acknowledged at once: the page's
             # upload window waits for it.
-            if self._ack_timer is None and not self._flush_scheduled:
+            if self._ack_timer is None and self._flush_queued is None:
                 self._ack_timer = self.loop.call_later(EVENT_ACK_DELAY_SECONDS, self._flush)
         else:
             # Acknowledge its events, and send what the acknowledgement made room for.

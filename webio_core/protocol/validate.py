@@ -96,7 +96,10 @@ _CHECKS: dict[Any, _Check] = {}
 
 def check(value: Any, declared: Any, where: str = "value") -> None:
     """Raise :class:`ProtocolError` unless ``value`` is of the ``declared`` type."""
-    validator(declared)(value, where)
+    try:
+        _compiled(declared)(value)
+    except _Invalid as invalid:
+        raise invalid.error(where) from None
 
 
 def validator(declared: Any) -> Validator:

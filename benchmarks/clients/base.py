@@ -41,6 +41,9 @@ class Page:
     async def close(self) -> None:
         raise NotImplementedError
 
+    async def settle(self) -> None:
+        """What a page left idle sends of its own accord (nothing, unless its protocol says)."""
+
     async def until_input(self) -> dict[str, Any]:
         """Read until the app shows a form; returns its command."""
         while True:

@@ -32,7 +32,7 @@ async def _open(url: str, origin: str) -> ClientConnection:
 
 class CorePage(Page):
     """webio-core's WebSocket protocol: numbered commands in frames, acknowledged as the
-    browser does (at once every ACK_EVERY commands, and with every event)."""
+    browser does (at once every ACK_EVERY commands, with every event, and once idle)."""
 
     session_id = ""
 
@@ -66,6 +66,13 @@ class CorePage(Page):
         event = {"seq": self.event_seq, "event": "from_submit", "task_id": task_id, "data": data}
         self.sent_ack = self.last_seq
         await self.ws.send(json.dumps({"ack": self.last_seq, "events": [event]}))
+
+    async def settle(self) -> None:
+        """Acknowledge what came, as the browser does half a second after the last command
+        (frontend/src/transport/websocket.ts): the server then forgets those commands."""
+        if self.last_seq > self.sent_ack:
+            self.sent_ack = self.last_seq
+            await self.ws.send(json.dumps({"ack": self.last_seq, "events": []}))
 
     async def until_closed(self) -> None:
         """Read until the app's session ends, and acknowledge its end as the browser does (so

@@ -45,6 +45,7 @@ def _threads(pid: int) -> int:
 async def _open_waiting(target: Target, url: str) -> Page:
     page = await open_page(target, url)
     await asyncio.wait_for(page.until_input(), 120)
+    await page.settle()
     return page
 
 

@@ -38,10 +38,6 @@ def _no_app_names() -> Optional[Collection[str]]:
     return None
 
 
-def _nothing() -> None:
-    pass
-
-
 class Session:
     """State shared by thread- and coroutine-based sessions."""
 
@@ -53,7 +49,7 @@ class Session:
     __slots__ = (
         "__dict__", "__weakref__", "_background_work", "_close_listeners", "_closed",
         "_closed_event", "_deferred", "_internal", "_lock", "_next_id", "_observer", "_receiving",
-        "_target", "_task_finished", "_wake", "ack_timeout", "activity", "app_name", "app_names",
+        "_target", "_task_finished", "ack_timeout", "activity", "app_name", "app_names",
         "callbacks", "debug", "events_received", "id", "info", "link", "local",
         "max_payload_size", "outbox", "pending",
     )
@@ -102,7 +98,6 @@ class Session:
         self._task_finished = False
         self._background_work = 0
         self._next_id = 0
-        self._wake: Callable[[], None] = _nothing
         # A tuple: most sessions have one listener (their transport's), and a list costs more.
         self._close_listeners: tuple[Callable[[Session], None], ...] = ()
         self.activity = Activity(self._notify_busy)
@@ -129,10 +124,14 @@ class Session:
         """Make ``link`` carry this session's commands from now on; returns the previous link."""
         with self._lock:
             previous, self.link = self.link, link
-            self._wake = link.wake
         if previous is not None and previous is not link:
             previous.replaced()
         return previous
+
+    def _wake(self) -> None:
+        link = self.link
+        if link is not None:
+            link.wake()
 
     def add_close_listener(self, listener: Callable[[Session], None]) -> None:
         """Call ``listener(session)`` once the session has closed, after its deferred functions; a

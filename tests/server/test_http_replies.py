@@ -161,3 +161,33 @@ def test_an_app_waiting_for_the_browser_is_answered_at_once(serve):
     commands, took = answer(page, form, "")
     assert "run_script" in [c["command"] for c in commands]
     assert took < LONG_SETTLE / 2
+
+
+def first_page_thread_app() -> None:
+    time.sleep(0.05)  # work before the first output: the first page must not leave without it
+    put_text("welcome")
+    time.sleep(0.05)
+    put_buttons(["Go"], onclick=lambda _: None)
+    input("Name")
+
+
+async def first_page_coroutine_app() -> None:
+    await asyncio.sleep(0.05)
+    put_text("welcome")
+    await asyncio.sleep(0.05)
+    put_buttons(["Go"], onclick=lambda _: None)
+    await input("Name")
+
+
+@pytest.mark.parametrize(
+    "app", [first_page_thread_app, first_page_coroutine_app], ids=["thread", "coroutine"]
+)
+def test_the_first_page_comes_whole_once_the_app_waits(serve, app):
+    """The page polls every second by default: a first reply with half the page would show
+    the rest a second later."""
+    page = serve(app)
+    started = time.monotonic()
+    commands = page.request("GET")
+    assert texts(commands) == ["welcome"]
+    assert [c["command"] for c in commands][-1] == "input_group"
+    assert time.monotonic() - started < LONG_SETTLE / 2, "the reply waited for the settle window"

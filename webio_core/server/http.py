@@ -190,6 +190,9 @@ class HttpTransport:
         self._start_cleanup()
         # The page may keep trying for as long as this server keeps a session without requests.
         self.endpoint.start_session(session, link, reconnect_timeout=self.expire_seconds)
+        # The first page comes whole, as an answer does: not what the app had made by the time
+        # the request looked, with the rest a poll interval later.
+        link.wait_for_reply(0, 0)
         return self._reply(link)
 
     def _poll(self, link: HttpLink, request: Request) -> Response:

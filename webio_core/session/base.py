@@ -217,7 +217,7 @@ class Session:
 
     def run_task(self, task: ClientTask) -> Any:
         """Open ``task`` and wait for its result: blocks in thread-based sessions, returns an
-        awaitable in coroutine-based ones (the steps are in :mod:`.asking`)."""
+        awaitable in coroutine-based ones (the steps are in ``session/asking.py``)."""
         raise NotImplementedError
 
     def _notify_busy(self, busy: bool) -> None:

@@ -218,7 +218,8 @@ class PendingRequests:
         if now - since >= OWNER_GRACE_SECONDS:
             logger.info("session %s: no process owns it", session_id[:8])
             return None
-        logger.warning("session %s: no process listens for it; the page retries", session_id[:8])
+        if since == now:  # once per session: a page retries several times a second
+            logger.warning("session %s: no process listens for it; retry", session_id[:8])
         return text_response(503, "The process running this session is not reachable; retry.")
 
     @staticmethod
